@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import NewswireWire
+
+/// A fetched page: the `article.fetched` body and the bytes for the raw frame.
+public struct FetchedPage: Sendable {
+    public var body: ArticleFetched
+    public var bytes: Data
+
+    /// The wire message for this page.
+    public func message() throws -> Message {
+        try Message(id: body.id, kind: MessageKind.articleFetched, body: body, raw: bytes)
+    }
+}
+
+/// Reads pages from disk and the web, within size and time limits.
+public struct Fetcher: Sendable {
+    public struct Limits: Sendable {
+        /// Pages larger than this are refused rather than read into memory.
+        public var maxBytes = 50 << 20
+        public var timeout: TimeInterval = 30
+        public init() {}
+    }
+
+    public var limits: Limits
+    public var userAgent = "Newswire/0.1 (+https://example.invalid/newswire)"
+
+    public init(limits: Limits = Limits()) { self.limits = limits }
+
+    public func fetch(_ target: FetchTarget, source: String? = nil) async throws(FetchError) -> FetchedPage {
+        switch target {
+        case .file(let path): return try readFile(path, source: source)
+        case .web(let url): return try await download(url, source: source)
+        }
+    }
+
+    func readFile(_ path: String, source: String?) throws(FetchError) -> FetchedPage {
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= limits.maxBytes else { throw .tooLarge(url: url.absoluteString, limit: limits.maxBytes) }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        let ext = url.pathExtension.lowercased()
+        let type = ["html", "htm", "xhtml"].contains(ext) ? "text/html" : nil
+        let body = ArticleFetched(
+            id: ArticleID.forURL(url.absoluteString), url: url.absoluteString,
+            fetchedAt: Timestamp.string(from: Date()), status: 200, contentType: type,
+            source: source, byteCount: data.count)
+        return FetchedPage(body: body, bytes: data)
+    }
+
+    func download(_ url: URL, source: String?) async throws(FetchError) -> FetchedPage {
+        var request = URLRequest(url: url, timeoutInterval: limits.timeout)
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw .transport(url: url.absoluteString, reason: error.localizedDescription)
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw .transport(url: url.absoluteString, reason: "not an HTTP response")
+        }
+        guard (200..<300).contains(http.statusCode) else { throw .http(url: url.absoluteString, status: http.statusCode) }
+        guard data.count <= limits.maxBytes else { throw .tooLarge(url: url.absoluteString, limit: limits.maxBytes) }
+        let finalURL = http.url?.absoluteString ?? url.absoluteString
+        let contentType = http.value(forHTTPHeaderField: "Content-Type")
+        let body = ArticleFetched(
+            id: ArticleID.forURL(finalURL), url: finalURL,
+            fetchedAt: Timestamp.string(from: Date()), status: http.statusCode,
+            contentType: contentType.map { String($0.split(separator: ";")[0]).trimmingCharacters(in: .whitespaces) },
+            charset: contentType.flatMap(Fetcher.charset(fromContentType:)),
+            source: source, etag: http.value(forHTTPHeaderField: "ETag"),
+            lastModified: http.value(forHTTPHeaderField: "Last-Modified"), byteCount: data.count)
+        return FetchedPage(body: body, bytes: data)
+    }
+
+    /// `text/html; charset=ISO-8859-1` → `iso-8859-1`.
+    public static func charset(fromContentType value: String) -> String? {
+        for part in value.split(separator: ";").dropFirst() {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if kv.count == 2, kv[0].lowercased() == "charset" {
+                return kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
+            }
+        }
+        return nil
+    }
+}

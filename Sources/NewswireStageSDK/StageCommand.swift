@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewswireWire
+
+/// The command-line options every stage executable shares, so a stage's `main` is a few lines:
+///
+/// ```swift
+/// struct Main: ParsableCommand {
+///     @OptionGroup var options: StageOptions
+///     func run() throws { try options.run(MyStage()) }
+/// }
+/// ```
+public struct StageOptions: ParsableArguments {
+    @Flag(help: "One-shot mode: read JSON Lines messages on stdin, write outputs on stdout.")
+    public var once = false
+
+    @Option(help: "Address to read from (PULL), e.g. tcp://127.0.0.1:5601.")
+    public var input: String?
+
+    @Option(help: "Address to send outputs to (PUSH).")
+    public var output: String?
+
+    @Flag(help: "Bind the input address instead of connecting to it.")
+    public var bindInput = false
+
+    @Flag(help: "Bind the output address instead of connecting to it.")
+    public var bindOutput = false
+
+    @Option(help: "Address to also send dead letters to (PUSH).")
+    public var deadLetters: String?
+
+    @Option(help: "File to append dead letters to (JSON Lines). Default: standard error.")
+    public var deadLetterFile: String?
+
+    @Option(help: "File to write counters to in Prometheus text format.")
+    public var metricsFile: String?
+
+    @Option(help: "This replica's name in traces and metrics.")
+    public var replica: String = "\(ProcessInfo.processInfo.processIdentifier)"
+
+    @Option(help: "Messages buffered per socket before back-pressure.")
+    public var highWaterMark: Int32 = 1000
+
+    public init() {}
+
+    /// Logs go to standard error, leaving standard output to one-shot results. Safe to call twice.
+    public static func bootstrapLogging() {
+        _ = loggingBootstrapped
+    }
+    private static let loggingBootstrapped: Bool = {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        return true
+    }()
+
+    public func validate() throws {
+        if !once && input == nil {
+            throw ValidationError("give --input ADDRESS (or --once to read JSON Lines on stdin)")
+        }
+    }
+
+    /// Runs `stage` in the mode the options ask for; returns when the input ends (one-shot)
+    /// or on SIGINT/SIGTERM (sockets).
+    public func run(_ stage: any Stage, routes: [String: StageEndpoints.Route] = [:]) throws {
+        StageOptions.bootstrapLogging()
+        if once {
+            let counters = OneShot.run(stage: stage, deadLetters: try DeadLetterFile(path: deadLetterFile))
+            FileHandle.standardError.write(Data((counters.summary + "\n").utf8))
+            return
+        }
+        var options = RunnerOptions()
+        options.highWaterMark = highWaterMark
+        options.deadLetterFile = deadLetterFile
+        options.metricsFile = metricsFile
+        let runner = StageRunner(
+            stage: stage, replica: replica,
+            endpoints: StageEndpoints(input: input!, output: output, deadLetters: deadLetters,
+                                      bindInput: bindInput, bindOutput: bindOutput, routes: routes),
+            options: options)
+        try runner.run(until: ShutdownSignal.installed())
+    }
+}

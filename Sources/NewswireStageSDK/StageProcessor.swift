@@ -1,0 +1,74 @@
+import Foundation
+import NewswireWire
+
+/// Applies a stage to one input: checks the message, calls the stage, stamps the trace, and
+/// turns every failure into a dead letter. Shared by the socket runner and the one-shot mode,
+/// so both give the same output for the same input.
+public struct StageProcessor: Sendable {
+    public let stage: any Stage
+    public let replica: String
+    public let counters: Counters
+
+    public init(stage: any Stage, replica: String, counters: Counters? = nil) {
+        self.stage = stage
+        self.replica = replica
+        self.counters = counters ?? Counters(stage: stage.name, replica: replica)
+    }
+
+    public enum Outcome: Sendable {
+        case outputs([Message])
+        case deadLetter(Message, reason: String)
+    }
+
+    /// Handles a message straight off a socket.
+    public func handle(frames: [Data]) -> Outcome {
+        let message: Message
+        do {
+            message = try Message(frames: frames)
+        } catch {
+            counters.recordReceived()
+            return fail(frames: frames, header: nil, error: StageError.unreadable(error))
+        }
+        return handle(message)
+    }
+
+    /// Handles one decoded message.
+    public func handle(_ message: Message) -> Outcome {
+        let received = Date()
+        counters.recordReceived()
+        guard stage.accepts.contains(message.header.kind) else {
+            return fail(message, error: StageError.unacceptedKind(message.header.kind, accepted: stage.accepts))
+        }
+        do {
+            var outputs = try stage.process(message)
+            let emitted = Date()
+            let hop = Header.Hop(stage: stage.name, replica: replica, in: received, out: emitted)
+            for i in outputs.indices {
+                outputs[i].header.trace = message.header.trace + [hop]
+            }
+            counters.recordEmitted(outputs.count)
+            counters.recordLatency(seconds: emitted.timeIntervalSince(received))
+            return .outputs(outputs)
+        } catch {
+            return fail(message, error: error)
+        }
+    }
+
+    private func fail(_ message: Message, error: any Error) -> Outcome {
+        let frames = (try? message.frames()) ?? [message.body]
+        return fail(frames: frames, header: message.header, error: error)
+    }
+
+    private func fail(frames: [Data], header: Header?, error: any Error) -> Outcome {
+        counters.recordFailed()
+        let reason = String(describing: error)
+        let letter = DeadLetter(stage: stage.name, replica: replica, error: reason,
+                                failedAt: Timestamp.string(from: Date()), header: header,
+                                frames: frames.map { $0.base64EncodedString() })
+        let id = header?.id ?? "unknown"
+        // Encoding a plain struct of strings cannot fail; fall back to an empty body if it ever does.
+        let message = (try? Message(id: id, kind: MessageKind.deadLetter, body: letter))
+            ?? Message(header: Header(id: id, kind: MessageKind.deadLetter), body: Data("{}".utf8))
+        return .deadLetter(message, reason: reason)
+    }
+}

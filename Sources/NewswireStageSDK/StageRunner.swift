@@ -1,0 +1,155 @@
+import Foundation
+import Logging
+import NewswireWire
+import ZeroMQ
+
+/// Where a stage reads and writes. Stages connect by default; a stable endpoint binds
+/// (`bind…` set) so replicas can come and go.
+public struct StageEndpoints: Sendable {
+    public var input: String
+    public var output: String?
+    public var deadLetters: String?
+    public var bindInput: Bool
+    public var bindOutput: Bool
+    /// Outputs of these kinds go to their own socket instead of `output`.
+    public var routes: [String: Route]
+
+    public init(input: String, output: String?, deadLetters: String? = nil,
+                bindInput: Bool = false, bindOutput: Bool = false, routes: [String: Route] = [:]) {
+        self.input = input; self.output = output; self.deadLetters = deadLetters
+        self.bindInput = bindInput; self.bindOutput = bindOutput; self.routes = routes
+    }
+
+    /// A side output: acknowledgements back to fetch (PUSH), stories to subscribers (PUB).
+    public struct Route: Sendable {
+        public enum Pattern: Sendable { case push, pub }
+        public var address: String
+        public var pattern: Pattern
+        public var bind: Bool
+        public init(address: String, pattern: Pattern, bind: Bool) {
+            self.address = address; self.pattern = pattern; self.bind = bind
+        }
+    }
+}
+
+/// Runtime settings every stage shares.
+public struct RunnerOptions: Sendable {
+    /// Messages buffered per socket before back-pressure.
+    public var highWaterMark: Int32 = 1000
+    /// How long a stopping stage keeps trying to deliver what it emitted, in ms.
+    public var lingerMilliseconds: Int32 = 10_000
+    /// Largest message accepted on the input, in bytes.
+    public var maxMessageBytes: Int64 = 64 << 20
+    /// Dead letters are appended here (JSON Lines); nil writes them to standard error.
+    public var deadLetterFile: String?
+    /// Counters are written here in Prometheus text format every second and at exit.
+    public var metricsFile: String?
+    public init() {}
+}
+
+/// Runs a ``Stage`` between real sockets until SIGINT or SIGTERM, then drains and exits.
+///
+/// Socket calls block, so the loop runs on the calling thread: call it from `main`, never
+/// from a task on the Swift concurrency pool.
+public final class StageRunner {
+    public let processor: StageProcessor
+    public let endpoints: StageEndpoints
+    public let options: RunnerOptions
+    private let logger: Logger
+
+    public init(stage: any Stage, replica: String, endpoints: StageEndpoints,
+                options: RunnerOptions = RunnerOptions(), logger: Logger? = nil) {
+        self.processor = StageProcessor(stage: stage, replica: replica)
+        self.endpoints = endpoints
+        self.options = options
+        self.logger = logger ?? Logger(label: "newswire.\(stage.name)")
+    }
+
+    public var counters: Counters { processor.counters }
+
+    public func run(until shutdown: ShutdownSignal) throws {
+        let context = try Context()
+        let input = try Socket(context, .pull)
+        try input.setReceiveHighWaterMark(options.highWaterMark)
+        try input.setMaxMessageSize(options.maxMessageBytes)
+        try input.setLinger(milliseconds: 0)
+        if endpoints.bindInput { try input.bind(endpoints.input) } else { try input.connect(endpoints.input) }
+
+        var output: Socket?
+        if let out = endpoints.output {
+            let s = try Socket(context, .push)
+            try s.setSendHighWaterMark(options.highWaterMark)
+            try s.setLinger(milliseconds: options.lingerMilliseconds)
+            if endpoints.bindOutput { try s.bind(out) } else { try s.connect(out) }
+            output = s
+        }
+        var routeSockets: [String: Socket] = [:]
+        for (kind, route) in endpoints.routes {
+            let s = try Socket(context, route.pattern == .push ? .push : .pub)
+            try s.setSendHighWaterMark(options.highWaterMark)
+            try s.setLinger(milliseconds: route.pattern == .push ? options.lingerMilliseconds : 0)
+            if route.bind { try s.bind(route.address) } else { try s.connect(route.address) }
+            routeSockets[kind] = s
+        }
+        var deadSocket: Socket?
+        if let dl = endpoints.deadLetters {
+            let s = try Socket(context, .push)
+            try s.setLinger(milliseconds: 1000)
+            try s.connect(dl)
+            deadSocket = s
+        }
+        let deadFile = try DeadLetterFile(path: options.deadLetterFile)
+        logger.info("started", metadata: ["input": "\(endpoints.input)", "output": "\(endpoints.output ?? "-")"])
+
+        var lastMetrics = Date.distantPast
+        func writeMetrics(force: Bool = false) {
+            guard let path = options.metricsFile else { return }
+            let now = Date()
+            guard force || now.timeIntervalSince(lastMetrics) >= 1 else { return }
+            lastMetrics = now
+            try? counters.prometheusText().write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        func handle(_ frames: [Data]) throws {
+            switch processor.handle(frames: frames) {
+            case .outputs(let messages):
+                for m in messages {
+                    do {
+                        if let routed = routeSockets[m.header.kind] {
+                            // A PUB with no subscriber drops; a PUSH waits for its peer.
+                            try routed.send(try m.frames(), dontWait: routed.type == .pub)
+                        } else {
+                            try output?.send(try m.frames())
+                        }
+                    } catch let e as WireError {
+                        logger.error("cannot encode output", metadata: ["error": "\(e)"])
+                    }
+                }
+            case .deadLetter(let letter, let reason):
+                logger.warning("dead letter", metadata: ["reason": "\(reason)"])
+                deadFile.append(letter)
+                if let deadSocket, let f = try? letter.frames() { _ = try? deadSocket.send(f, dontWait: true) }
+            }
+        }
+
+        while !shutdown.isRequested {
+            let ready = try Poller.poll([(input, .readable)], timeout: 200)
+            if ready[0].contains(.readable) {
+                // Take everything queued before polling again.
+                while let frames = try input.receive(dontWait: true) {
+                    try handle(frames)
+                    if shutdown.isRequested { break }
+                }
+            }
+            writeMetrics()
+        }
+        // Drain: process what already arrived, then let linger deliver the outputs.
+        while let frames = try input.receive(dontWait: true) { try handle(frames) }
+        writeMetrics(force: true)
+        logger.info("stopped", metadata: ["counters": "\(counters.summary)"])
+        input.close()
+        output?.close()
+        for s in routeSockets.values { s.close() }
+        deadSocket?.close()
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A wire message: header frame, JSON body frame, optional raw bytes frame.
+///
+/// The body stays as encoded JSON so that a stage can pass through kinds it does not know
+/// and so that decoding happens once, in the stage that needs the typed value.
+public struct Message: Sendable, Equatable {
+    public var header: Header
+    /// The UTF-8 JSON body frame.
+    public var body: Data
+    /// Optional third frame, e.g. the fetched page's bytes.
+    public var raw: Data?
+
+    public init(header: Header, body: Data, raw: Data? = nil) {
+        self.header = header
+        self.body = body
+        self.raw = raw
+    }
+
+    /// Builds a message from a typed body.
+    public init<Body: Encodable>(id: String, kind: String, body: Body, raw: Data? = nil,
+                                 created: Date = Date(), trace: [Header.Hop] = []) throws {
+        self.header = Header(id: id, kind: kind, created: created, trace: trace)
+        self.body = try WireCoding.encoder.encode(body)
+        self.raw = raw
+    }
+
+    /// Decodes the body as `Body`, checking the kind first.
+    public func decodeBody<Body: Decodable>(_ type: Body.Type, expecting kind: String) throws(WireError) -> Body {
+        guard header.kind == kind else {
+            throw .unexpectedKind(expected: kind, got: header.kind)
+        }
+        do {
+            return try WireCoding.decoder.decode(Body.self, from: body)
+        } catch {
+            throw .invalidBody(kind: kind, reason: WireError.describe(error))
+        }
+    }
+
+    /// The frames as sent on a socket: header, body and, when present, raw.
+    public func frames() throws(WireError) -> [Data] {
+        let h: Data
+        do { h = try WireCoding.encoder.encode(header) } catch { throw .invalidHeader(reason: "\(error)") }
+        var frames = [h, body]
+        if let raw { frames.append(raw) }
+        return frames
+    }
+
+    /// Parses frames received from a socket, validating the header.
+    public init(frames: [Data]) throws(WireError) {
+        guard frames.count == 2 || frames.count == 3 else {
+            throw .wrongFrameCount(frames.count)
+        }
+        let header: Header
+        do {
+            header = try WireCoding.decoder.decode(Header.self, from: frames[0])
+        } catch {
+            throw .invalidHeader(reason: WireError.describe(error))
+        }
+        guard header.v == Header.currentVersion else { throw .unsupportedVersion(header.v) }
+        guard (try? JSONSerialization.jsonObject(with: frames[1])) is [String: Any] else {
+            throw .invalidBody(kind: header.kind, reason: "body frame is not a JSON object")
+        }
+        self.init(header: header, body: frames[1], raw: frames.count == 3 ? frames[2] : nil)
+    }
+}
+
+/// Why a message could not be read. Each case says what to fix.
+public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
+    case wrongFrameCount(Int)
+    case invalidHeader(reason: String)
+    case unsupportedVersion(Int)
+    case unexpectedKind(expected: String, got: String)
+    case invalidBody(kind: String, reason: String)
+    case invalidLine(reason: String)
+
+    public var description: String {
+        switch self {
+        case .wrongFrameCount(let n):
+            return "expected 2 or 3 frames (header, body, optional raw) but got \(n)"
+        case .invalidHeader(let reason):
+            return "header frame is not a valid Newswire header: \(reason)"
+        case .unsupportedVersion(let v):
+            return "protocol version \(v) is not supported (this stage speaks v\(Header.currentVersion))"
+        case .unexpectedKind(let expected, let got):
+            return "expected a message of kind '\(expected)' but got '\(got)'"
+        case .invalidBody(let kind, let reason):
+            return "body of '\(kind)' does not match its schema: \(reason)"
+        case .invalidLine(let reason):
+            return "not a Newswire JSON Lines record: \(reason)"
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let ctx):
+            return "missing field '\(path(ctx.codingPath + [key]))'"
+        case DecodingError.typeMismatch(let type, let ctx):
+            return "field '\(path(ctx.codingPath))' should be \(type)"
+        case DecodingError.valueNotFound(let type, let ctx):
+            return "field '\(path(ctx.codingPath))' is null but should be \(type)"
+        case DecodingError.dataCorrupted(let ctx):
+            return ctx.codingPath.isEmpty ? "not valid JSON" : "field '\(path(ctx.codingPath))': \(ctx.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// The JSON settings every stage shares, so that output is byte-for-byte reproducible.
+public enum WireCoding {
+    public static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+    public static var decoder: JSONDecoder { JSONDecoder() }
+}
