@@ -53,7 +53,7 @@ let package = Package(
 
         // Executables: thin shells.
         .executableTarget(name: "newswire-fetch", dependencies: [
-            "NewswireFetch", "NewswireStageSDK",
+            "NewswireFetch", "NewswireStageSDK", "ZeroMQ",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "newswire-normalize", dependencies: [
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "NewswireExtractTests", dependencies: ["NewswireExtract"]),
         .testTarget(name: "NewswirePublishTests", dependencies: ["NewswirePublish"]),
         .testTarget(name: "NewswireIntegrationTests", dependencies: [
-            "NewswireWire", "NewswirePipeline", "ZeroMQ",
+            "NewswireWire", "NewswirePipeline", "NewswirePublish", "ZeroMQ",
         ], resources: [.copy("Fixtures")]),
     ]
 )

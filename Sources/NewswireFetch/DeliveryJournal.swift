@@ -40,10 +40,12 @@ public struct DeliveryJournal: Sendable {
             .map(\.key).sorted()
     }
 
-    /// Ids that used every attempt without an acknowledgement.
-    public var exhausted: [String] {
-        pending.filter { $0.value.attempts >= maxAttempts }.map(\.key).sorted()
+    /// Ids whose last attempt also went unacknowledged for `retryAfter`.
+    public func exhausted(at now: Date = Date()) -> [String] {
+        pending.filter { $0.value.attempts >= maxAttempts && now.timeIntervalSince($0.value.sentAt) >= retryAfter }
+            .map(\.key).sorted()
     }
 
-    public var isSettled: Bool { pending.allSatisfy { $0.value.attempts >= maxAttempts } }
+    /// True when nothing is left to wait for: every id acknowledged or exhausted.
+    public func isSettled(at now: Date = Date()) -> Bool { exhausted(at: now).count == pending.count }
 }

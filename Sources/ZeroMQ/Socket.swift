@@ -166,7 +166,7 @@ public final class Socket: @unchecked Sendable {
         }
     }
 
-    fileprivate var rawHandle: UnsafeMutableRawPointer? { handle }
+    var rawHandle: UnsafeMutableRawPointer? { handle }
 }
 
 /// Waits on several sockets at once.
@@ -189,5 +189,16 @@ public enum Poller {
         } while rc < 0 && zmq_errno() == EINTR
         if rc < 0 { throw ZMQError.current("zmq_poll") }
         return items.map { Events(rawValue: $0.revents) }
+    }
+}
+
+/// libzmq's built-in forwarding device.
+public enum Proxy {
+    /// Moves messages from `frontend` to `backend` (and copies them to `capture`) until the
+    /// context shuts down. Blocks the calling thread.
+    @discardableResult
+    public static func run(frontend: Socket, backend: Socket, capture: Socket? = nil) -> ZMQError {
+        _ = zmq_proxy(frontend.rawHandle, backend.rawHandle, capture?.rawHandle)
+        return ZMQError.current("zmq_proxy")
     }
 }

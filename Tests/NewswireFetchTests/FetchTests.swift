@@ -1,0 +1,96 @@
+import Foundation
+import NewswireFetch
+import NewswireWire
+import Testing
+
+func temporaryFolder() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-fetch-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+@Suite struct FetchTargetTests {
+    @Test func foldersExpandToTheirPagesSorted() throws {
+        let dir = try temporaryFolder()
+        for name in ["b.html", "a.htm", "notes.txt"] { try Data("x".utf8).write(to: dir.appendingPathComponent(name)) }
+        let targets = try FetchTarget.expand([dir.path])
+        #expect(targets.map { URL(fileURLWithPath: $0.url.replacingOccurrences(of: "file://", with: "")).lastPathComponent } == ["a.htm", "b.html"])
+    }
+
+    @Test func explainsWhatItCannotRead() {
+        #expect(throws: FetchError.notFound("/no/such/place")) { try FetchTarget.expand(["/no/such/place"]) }
+        #expect(throws: FetchError.unsupportedScheme("ftp://x/y")) { try FetchTarget.expand(["ftp://x/y"]) }
+    }
+}
+
+@Suite struct FetcherTests {
+    @Test func readsALocalFile() async throws {
+        let dir = try temporaryFolder()
+        let file = dir.appendingPathComponent("page.html")
+        try Data("<p>hello</p>".utf8).write(to: file)
+        let page = try await Fetcher().fetch(.file(path: file.path))
+        #expect(page.bytes == Data("<p>hello</p>".utf8))
+        #expect(page.body.contentType == "text/html")
+        #expect(page.body.id == ArticleID.forURL(page.body.url))
+        #expect(page.body.byteCount == 12)
+    }
+
+    @Test func refusesFilesOverTheLimit() async throws {
+        let dir = try temporaryFolder()
+        let file = dir.appendingPathComponent("big.html")
+        try Data(count: 2048).write(to: file)
+        var limits = Fetcher.Limits()
+        limits.maxBytes = 1024
+        await #expect(throws: FetchError.self) { try await Fetcher(limits: limits).fetch(.file(path: file.path)) }
+    }
+
+    @Test func charsetComesFromTheContentType() {
+        #expect(Fetcher.charset(fromContentType: "text/html; charset=\"ISO-8859-1\"") == "iso-8859-1")
+        #expect(Fetcher.charset(fromContentType: "text/html") == nil)
+    }
+
+    /// A real HTTP server on loopback (Python's http.server) serves a page and a 404.
+    @Test func downloadsOverHTTP() async throws {
+        let dir = try temporaryFolder()
+        try Data("<html><body><p>served</p></body></html>".utf8).write(to: dir.appendingPathComponent("story.html"))
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let port = Int.random(in: 20000..<40000)
+        server.arguments = ["python3", "-m", "http.server", "\(port)", "--bind", "127.0.0.1", "--directory", dir.path]
+        server.standardError = FileHandle.nullDevice
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/story.html"))
+        var page: FetchedPage?
+        for _ in 0..<50 where page == nil {
+            page = try? await Fetcher().fetch(.web(url))
+            if page == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let fetched = try #require(page)
+        #expect(fetched.body.status == 200)
+        #expect(fetched.body.contentType == "text/html")
+        #expect(String(decoding: fetched.bytes, as: UTF8.self).contains("served"))
+        let missing = try #require(URL(string: "http://127.0.0.1:\(port)/missing.html"))
+        await #expect(throws: FetchError.http(url: missing.absoluteString, status: 404)) { try await Fetcher().fetch(.web(missing)) }
+    }
+}
+
+@Suite struct DeliveryJournalTests {
+    @Test func pendingUntilAcknowledgedAndDueAfterTheRetryTime() {
+        var j = DeliveryJournal(retryAfter: 10, maxAttempts: 2)
+        let t0 = Date(timeIntervalSince1970: 1000)
+        j.sent("a", at: t0); j.sent("b", at: t0)
+        #expect(j.due(at: t0.addingTimeInterval(5)) == [])
+        #expect(j.due(at: t0.addingTimeInterval(11)) == ["a", "b"])
+        let first = j.acknowledge("a")
+        let second = j.acknowledge("a")
+        #expect(first)
+        #expect(!second)
+        #expect(!j.isSettled(at: t0.addingTimeInterval(11)))
+        j.sent("b", at: t0.addingTimeInterval(11))
+        #expect(j.due(at: t0.addingTimeInterval(30)) == [])
+        #expect(j.exhausted(at: t0.addingTimeInterval(30)) == ["b"])
+        #expect(j.isSettled(at: t0.addingTimeInterval(30)))
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import NewswireWire
+import Testing
+
+@Suite struct MessageTests {
+    let fetched = ArticleFetched(id: "a1", url: "https://example.com/a", fetchedAt: "2026-11-20T10:00:00.000Z",
+                                 status: 200, contentType: "text/html", byteCount: 3)
+
+    @Test func framesRoundTrip() throws {
+        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: fetched, raw: Data("abc".utf8))
+        let frames = try m.frames()
+        #expect(frames.count == 3)
+        let back = try Message(frames: frames)
+        #expect(back == m)
+        #expect(try back.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) == fetched)
+    }
+
+    @Test func headerHasTheWireFields() throws {
+        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: fetched)
+        let header = try #require(try JSONSerialization.jsonObject(with: m.frames()[0]) as? [String: Any])
+        #expect(Set(header.keys) == ["v", "id", "kind", "created", "trace"])
+        #expect(header["v"] as? Int == 1)
+    }
+
+    @Test func rejectsWrongFrameCounts() {
+        #expect(throws: WireError.wrongFrameCount(1)) { try Message(frames: [Data("{}".utf8)]) }
+        #expect(throws: WireError.wrongFrameCount(4)) { try Message(frames: Array(repeating: Data(), count: 4)) }
+    }
+
+    @Test func rejectsAHeaderThatIsNotJSON() {
+        #expect(throws: WireError.self) { try Message(frames: [Data("not json".utf8), Data("{}".utf8)]) }
+    }
+
+    @Test func rejectsAnUnknownVersion() throws {
+        let header = Data(#"{"v":9,"id":"x","kind":"article.fetched","created":"2026-01-01T00:00:00Z","trace":[]}"#.utf8)
+        #expect(throws: WireError.unsupportedVersion(9)) { try Message(frames: [header, Data("{}".utf8)]) }
+    }
+
+    @Test func rejectsABodyThatIsNotAnObject() throws {
+        let header = try WireCoding.encoder.encode(Header(id: "x", kind: "article.fetched"))
+        #expect(throws: WireError.self) { try Message(frames: [header, Data("[1]".utf8)]) }
+    }
+
+    @Test func decodeBodyNamesTheMissingField() throws {
+        let m = Message(header: Header(id: "x", kind: MessageKind.articleFetched), body: Data(#"{"id":"x"}"#.utf8))
+        let error = #expect(throws: WireError.self) { try m.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) }
+        #expect(error?.description.contains("missing field") == true)
+    }
+
+    @Test func decodeBodyChecksTheKind() throws {
+        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: fetched)
+        #expect(throws: WireError.unexpectedKind(expected: MessageKind.articleNormalized, got: MessageKind.articleFetched)) {
+            try m.decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
+        }
+    }
+}
+
+@Suite struct JSONLinesTests {
+    @Test func lineRoundTripKeepsRawBytes() throws {
+        let body = ArticleFetched(id: "a1", url: "file:///x.html", fetchedAt: "2026-11-20T10:00:00.000Z",
+                                  status: 200, contentType: "text/html", byteCount: 4)
+        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: body, raw: Data([0, 0xFF, 10, 13]))
+        let line = try JSONLines.line(for: m)
+        #expect(!line.contains(10))
+        let back = try JSONLines.message(from: line)
+        #expect(back.raw == m.raw)
+        #expect(try back.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) == body)
+    }
+
+    @Test func explainsBadLines() {
+        #expect(throws: WireError.invalidLine(reason: "not valid JSON")) { try JSONLines.message(from: Data("{oops".utf8)) }
+        #expect(throws: WireError.invalidLine(reason: "missing 'header' object")) { try JSONLines.message(from: Data(#"{"body":{}}"#.utf8)) }
+    }
+
+    @Test func splitsLinesAndSkipsBlankOnes() {
+        #expect(JSONLines.lines(in: Data("a\n\n  \nb\n".utf8)).count == 2)
+    }
+}
+
+@Suite struct ArticleTests {
+    @Test func extractedFlattensTheArticleFields() throws {
+        let a = ArticleNormalized(id: "a1", url: "u", text: "Hi.", paragraphs: ["Hi."], contentHash: "h", fingerprint: "0")
+        let e = ArticleExtracted(article: a, entities: [Entity(name: "Ana", type: .person, mentions: [Mention(text: "Ana", start: 0, end: 3)])])
+        let json = try #require(try JSONSerialization.jsonObject(with: WireCoding.encoder.encode(e)) as? [String: Any])
+        #expect(json["text"] as? String == "Hi.")
+        #expect(json["title"] is NSNull)
+        #expect((json["entities"] as? [Any])?.count == 1)
+        #expect(try WireCoding.decoder.decode(ArticleExtracted.self, from: WireCoding.encoder.encode(e)) == e)
+    }
+
+    @Test func canonicalURLDropsTrackingAndFragments() {
+        #expect(ArticleID.canonicalURL("HTTPS://Example.COM:443/news/?utm_source=x&b=2&a=1#top")
+                == "https://example.com/news?a=1&b=2")
+        #expect(ArticleID.forURL("https://example.com/a?utm_medium=y") == ArticleID.forURL("https://example.com/a"))
+        #expect(ArticleID.forURL("https://example.com/a") != ArticleID.forURL("https://example.com/b"))
+    }
+
+    @Test func sha256IsStandard() {
+        #expect(ArticleID.sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
+
+@Suite struct SchemaTests {
+    let validator = SchemaValidator()
+
+    func check<T: Encodable>(_ value: T, kind: String) throws -> [String] {
+        let schema = try #require(try Schemas.schema(for: kind))
+        return validator.violations(of: try JSONSerialization.jsonObject(with: WireCoding.encoder.encode(value)), against: schema)
+    }
+
+    static let article = ArticleNormalized(id: "a1", url: "https://x.test/a", title: "T", text: "A.\n\nB.",
+                                           paragraphs: ["A.", "B."], contentHash: "h", fingerprint: "00ff00ff00ff00ff")
+
+    @Test func everyKindHasASchema() throws {
+        for kind in MessageKind.all + ["header"] { #expect(Schemas.url(for: kind) != nil, "no schema for \(kind)") }
+    }
+
+    @Test func emittedBodiesConformToTheirSchemas() throws {
+        let fetched = ArticleFetched(id: "a1", url: "u", fetchedAt: "2026-11-20T10:00:00.000Z", status: 200, contentType: nil, byteCount: 1)
+        #expect(try check(fetched, kind: MessageKind.articleFetched) == [])
+        #expect(try check(Self.article, kind: MessageKind.articleNormalized) == [])
+        let extracted = ArticleExtracted(
+            article: Self.article,
+            entities: [Entity(name: "Ana Ruiz", type: .person, mentions: [Mention(text: "Ana Ruiz", start: 0, end: 8)], roles: ["Interior Minister"]),
+                       Entity(name: "Lisbon", type: .location, mentions: [], geo: GeoPoint(latitude: 38.7, longitude: -9.1, countryCode: "PT"))],
+            quotes: [Quote(text: "We will not", speaker: "Ana Ruiz", verb: "said", kind: "direct", start: 0, end: 3)],
+            amounts: [Amount(text: "3.5 million euros", value: 3_500_000, unit: "EUR", approximate: true,
+                             renderings: [AmountRendering(value: 3_800_000, unit: "USD")], start: 0, end: 5)],
+            dates: [DateMention(text: "Tuesday", value: "2026-11-17", start: 0, end: 7)],
+            claims: [Claim(source: "police", text: "214 detained", start: 0, end: 3)], tone: -0.2)
+        #expect(try check(extracted, kind: MessageKind.articleExtracted) == [])
+        let story = StoryUpdated(storyId: "s1", title: "T", updatedAt: "2026-11-20T10:00:00.000Z",
+                                 articles: [.init(id: "a1", url: "u", title: nil, siteName: nil, publishedAt: nil)],
+                                 claims: [.init(articleId: "a1", source: "police", text: "214", value: 214, unit: nil, object: "protesters")])
+        #expect(try check(story, kind: MessageKind.storyUpdated) == [])
+        #expect(try check(Header(id: "a1", kind: "article.fetched"), kind: "header") == [])
+    }
+
+    @Test func validatorCatchesViolations() throws {
+        let schema = try #require(try Schemas.schema(for: MessageKind.articleNormalized))
+        let bad: [String: Any] = ["id": 5, "url": "u", "text": "t", "paragraphs": ["a", 1]]
+        let problems = validator.violations(of: bad, against: schema)
+        #expect(problems.contains("$.id: expected string, got integer"))
+        #expect(problems.contains("$: missing required 'contentHash'"))
+        #expect(problems.contains("$.paragraphs[1]: expected string, got integer"))
+    }
+}
