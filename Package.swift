@@ -75,6 +75,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Measurements for Scripts/bench.
+        .executableTarget(name: "newswire-bench", dependencies: [
+            "ZeroMQ", "NewswireNormalize", "NewswireExtract",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // Tests.
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "NewswireWireTests", dependencies: ["NewswireWire"]),

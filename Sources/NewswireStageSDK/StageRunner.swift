@@ -116,8 +116,11 @@ public final class StageRunner {
                 for m in messages {
                     do {
                         if let routed = routeSockets[m.header.kind] {
-                            // A PUB with no subscriber drops; a PUSH waits for its peer.
-                            try routed.send(try m.frames(), dontWait: routed.type == .pub)
+                            // Side outputs never block the data path: acknowledgements are
+                            // advisory (fetch re-sends, publish re-acknowledges) and PUB drops anyway.
+                            if try !routed.send(try m.frames(), dontWait: true) {
+                                logger.debug("side output full; dropped", metadata: ["kind": "\(m.header.kind)"])
+                            }
                         } else {
                             try output?.send(try m.frames())
                         }
