@@ -31,8 +31,10 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var replicas: Int
         /// `true` for a stage that finishes (fetch): exiting 0 is success, not a crash.
         public var finite: Bool
+        /// Extra environment variables for the stage's processes.
+        public var env: [String: String]
 
-        enum CodingKeys: String, CodingKey { case name, command, args, input, output, replicas, finite }
+        enum CodingKeys: String, CodingKey { case name, command, args, input, output, replicas, finite, env }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -47,12 +49,13 @@ public struct PipelineFile: Codable, Sendable, Equatable {
             output = try c.decodeIfPresent(String.self, forKey: .output)
             replicas = try c.decodeIfPresent(Int.self, forKey: .replicas) ?? 1
             finite = try c.decodeIfPresent(Bool.self, forKey: .finite) ?? false
+            env = try c.decodeIfPresent([String: String].self, forKey: .env) ?? [:]
         }
 
         public init(name: String, command: [String], args: [String] = [], input: String? = nil,
-                    output: String? = nil, replicas: Int = 1, finite: Bool = false) {
+                    output: String? = nil, replicas: Int = 1, finite: Bool = false, env: [String: String] = [:]) {
             self.name = name; self.command = command; self.args = args; self.input = input
-            self.output = output; self.replicas = replicas; self.finite = finite
+            self.output = output; self.replicas = replicas; self.finite = finite; self.env = env
         }
     }
 

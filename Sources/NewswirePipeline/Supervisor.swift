@@ -75,6 +75,9 @@ public final class Supervisor: Sendable {
         p.standardOutput = log
         p.standardError = log
         p.standardInput = FileHandle.nullDevice
+        if !r.stage.env.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(r.stage.env) { $1 }
+        }
         try p.run()
         r.process = p
         logger.info("started \(r.name)", metadata: ["pid": "\(p.processIdentifier)", "log": "\(logURL.path)"])

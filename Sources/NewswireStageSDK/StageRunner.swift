@@ -44,6 +44,10 @@ public struct RunnerOptions: Sendable {
     public var deadLetterFile: String?
     /// Counters are written here in Prometheus text format every second and at exit.
     public var metricsFile: String?
+    /// Fault injection for resilience tests: the process aborts on receiving this many
+    /// messages, before emitting the last one's outputs. Set by the environment variable
+    /// `NEWSWIRE_FAULT_ABORT_AFTER`.
+    public var abortAfter: Int? = ProcessInfo.processInfo.environment["NEWSWIRE_FAULT_ABORT_AFTER"].flatMap(Int.init)
     public init() {}
 }
 
@@ -111,7 +115,12 @@ public final class StageRunner {
         }
 
         func handle(_ frames: [Data]) throws {
-            switch processor.handle(frames: frames) {
+            let outcome = processor.handle(frames: frames)
+            if let limit = options.abortAfter, counters.received >= limit {
+                logger.critical("aborting on purpose (NEWSWIRE_FAULT_ABORT_AFTER=\(limit))")
+                abort()
+            }
+            switch outcome {
             case .outputs(let messages):
                 for m in messages {
                     do {

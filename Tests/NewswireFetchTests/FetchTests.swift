@@ -54,13 +54,13 @@ func temporaryFolder() throws -> URL {
         let dir = try temporaryFolder()
         try Data("<html><body><p>served</p></body></html>".utf8).write(to: dir.appendingPathComponent("story.html"))
         let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.executableURL = URL(fileURLWithPath: try realPython())
         let port = Int.random(in: 20000..<40000)
-        server.arguments = ["python3", "-m", "http.server", "\(port)", "--bind", "127.0.0.1", "--directory", dir.path]
+        server.arguments = ["-m", "http.server", "\(port)", "--bind", "127.0.0.1", "--directory", dir.path]
         server.standardError = FileHandle.nullDevice
         server.standardOutput = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { stop(server) }
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/story.html"))
         var page: FetchedPage?
         for _ in 0..<50 where page == nil {
@@ -74,6 +74,27 @@ func temporaryFolder() throws -> URL {
         let missing = try #require(URL(string: "http://127.0.0.1:\(port)/missing.html"))
         await #expect(throws: FetchError.http(url: missing.absoluteString, status: 404)) { try await Fetcher().fetch(.web(missing)) }
     }
+}
+
+/// The Python interpreter itself, not a version-manager shim that would outlive `terminate()`.
+func realPython() throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", "import sys; print(sys.executable)"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let out = pipe.fileHandleForReading.readDataToEndOfFile()
+    return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// Stops a child process. Bounded, and without `waitUntilExit`, which can spin forever
+/// inside async tests on Linux.
+func stop(_ process: Process) {
+    process.terminate()
+    let deadline = Date().addingTimeInterval(2)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
 }
 
 @Suite struct DeliveryJournalTests {

@@ -5,7 +5,7 @@ import Testing
 
 /// The four real stage processes over real ZeroMQ sockets, run by `newswire run`.
 @Suite(.serialized) struct PipelineTests {
-    func pipelineFile(workdir: URL, ports p: [Int]) -> String {
+    func pipelineFile(workdir: URL, ports p: [Int], retryAfter: Int = 20, normalizeEnv: String = "{}") -> String {
         func tcp(_ i: Int) -> String { "\"tcp://127.0.0.1:\(p[i])\"" }
         return """
         name: integration
@@ -16,8 +16,9 @@ import Testing
           extracted:  { in: \(tcp(6)), out: \(tcp(7)), tap: \(tcp(8)) }
         stages:
           - { name: fetch, command: newswire-fetch, finite: true, output: fetched,
-              args: [\(Harness.samples.path), --acknowledgements, \(tcp(9)), --retry-after, "20"] }
-          - { name: normalize, command: newswire-normalize, input: fetched, output: normalized, replicas: 2 }
+              args: [\(Harness.samples.path), --acknowledgements, \(tcp(9)), --retry-after, "\(retryAfter)"] }
+          - { name: normalize, command: newswire-normalize, input: fetched, output: normalized, replicas: 2,
+              env: \(normalizeEnv) }
           - { name: extract, command: newswire-extract, input: normalized, output: extracted, replicas: 2 }
           - { name: publish, command: newswire-publish, input: extracted,
               args: [--database, \(workdir.path)/newswire.sqlite, --export, \(workdir.path)/articles.jsonl,
@@ -57,5 +58,21 @@ import Testing
             let size = try Data(contentsOf: dir.appendingPathComponent("dead-letters/\(f)")).count
             #expect(size == 0, "unexpected dead letters in \(f)")
         }
+    }
+
+    /// Replicas that die mid-message (abort after a few messages, again and again) are
+    /// restarted, fetch re-sends what was not acknowledged, and every article is stored once.
+    @Test func crashingReplicasLoseNothing() throws {
+        let dir = try Harness.temporaryFolder()
+        let yaml = dir.appendingPathComponent("pipeline.yaml")
+        try pipelineFile(workdir: dir, ports: Harness.ports(10), retryAfter: 3,
+                         normalizeEnv: "{NEWSWIRE_FAULT_ABORT_AFTER: \"4\"}").write(to: yaml, atomically: true, encoding: .utf8)
+        let result = try Harness.run("newswire", ["run", yaml.path, "--exit-when-done"], timeout: 240)
+        #expect(result.status == 0)
+        let log = String(decoding: result.stderr, as: UTF8.self)
+        #expect(log.contains("restarting"), "no replica crashed: the fault was not injected")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: Harness.samples.path).filter { $0.hasSuffix(".html") }
+        let store = try ArticleStore(path: dir.appendingPathComponent("newswire.sqlite").path)
+        #expect(try store.count() == pages.count)
     }
 }

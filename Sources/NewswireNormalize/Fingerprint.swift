@@ -1,0 +1,63 @@
+/// 64-bit SimHash of word 3-shingles: near-duplicate texts get fingerprints a few bits apart.
+///
+/// The same wire story in two outlets' templates differs in a few paragraphs at most; each shingle
+/// votes on each of the 64 bits, so a small change in the text flips only bits whose vote was
+/// close. Shingles are hashed with FNV-1a, a fixed function, so fingerprints are equal across
+/// processes, machines and runs (Swift's `Hasher` is seeded per process and must not be used).
+public enum SimHash {
+    /// The fingerprint of `text` as 16 lower-case hex digits. Text without words gives all zeros.
+    public static func fingerprint(of text: String) -> String {
+        hex(value(of: text))
+    }
+
+    /// Number of differing bits between two fingerprints, or nil if either is not 16 hex digits.
+    public static func hammingDistance(_ a: String, _ b: String) -> Int? {
+        guard a.utf8.count == 16, b.utf8.count == 16,
+              let x = UInt64(a, radix: 16), let y = UInt64(b, radix: 16) else { return nil }
+        return (x ^ y).nonzeroBitCount
+    }
+
+    static func value(of text: String) -> UInt64 {
+        let words = TextCleaning.words(text)
+        guard !words.isEmpty else { return 0 }
+        let wordHashes = words.map { fnv1a($0.utf8) }
+        var votes = [Int](repeating: 0, count: 64)
+        let n = 3
+        let count = max(1, wordHashes.count - n + 1)
+        for i in 0..<count {
+            // Combine the word hashes of the shingle, order-sensitive, then mix.
+            var h: UInt64 = 0xcbf29ce484222325
+            for k in i..<min(i + n, wordHashes.count) {
+                h = (h ^ wordHashes[k]) &* 0x100000001b3
+                h ^= h >> 29
+            }
+            h = mix(h)
+            for bit in 0..<64 {
+                votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1
+            }
+        }
+        var result: UInt64 = 0
+        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        return result
+    }
+
+    static func fnv1a<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Final avalanche (from SplitMix64) so every shingle sets each bit with probability 1/2.
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9e3779b97f4a7c15
+        z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9
+        z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
+        return z ^ (z >> 31)
+    }
+
+    static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
