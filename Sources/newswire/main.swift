@@ -25,6 +25,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         StageOptions.bootstrapLogging()
+        setvbuf(stdout, nil, _IOLBF, 0)  // keep our lines in order with the log lines on stderr
         let file = try PipelineFile.load(path: pipeline)
         let supervisor = Supervisor(pipeline: file)
         print("newswire: running \(file.name); work directory \(supervisor.workdir.path)")
