@@ -146,7 +146,10 @@ struct Tokenizer: Sendable {
             var lower = text
             if kind == .word {
                 let first = s[a]
-                if isUpperLetter(first) {
+                if b - a > 3 && (first.value == 0x61 || first.value == 0x65) && isHyphen(s[a + 2]) && isUpperLetter(s[a + 3]) {
+                    f.insert(.capitalized)
+                    lower = text.lowercased()
+                } else if isUpperLetter(first) {
                     f.insert(.capitalized)
                     if b - a >= 2 {
                         var all = true
@@ -210,6 +213,11 @@ struct Tokenizer: Sendable {
                         if (s[i + 1].value | 0x20) == 0x73 && (i + 2 >= n || !isLetter(s[i + 2])) { break }
                         i += 1; continue
                     }
+                    if isHyphen(d) && i + 1 < n && isLetter(s[i + 1]) && i - a <= 2 && !isUpperLetter(s[a])
+                        && (s[a].value == 0x61 || s[a].value == 0x65) && isUpperLetter(s[i + 1]) {
+                        // Arabic article: "al-Assad", "el-Sisi" stay one name token.
+                        i += 1; continue
+                    }
                     if isHyphen(d) && i + 1 < n && isLetter(s[i + 1]) {
                         // Keep "Jean-Pierre" and "well-known"; split "Paris-based" and "pro-Russian".
                         let leftUpper = isUpperLetter(s[a])
@@ -251,6 +259,13 @@ struct Tokenizer: Sendable {
                     }
                 }
                 make(a, i, .word, flags)
+                continue
+            }
+            // Possessive 's after a word is one token, not a quotation mark.
+            if isApostrophe(c) && !lastWasSpace && i > 0 && isLetter(s[i - 1]) && i + 1 < n
+                && (s[i + 1].value | 0x20) == 0x73 && (i + 2 >= n || !isLetter(s[i + 2])) {
+                i += 2
+                make(i - 2, i, .word, space)
                 continue
             }
             let dq = doubleQuoteKind(c)

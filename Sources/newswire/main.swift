@@ -25,13 +25,12 @@ struct Run: ParsableCommand {
 
     func run() throws {
         StageOptions.bootstrapLogging()
-        setvbuf(stdout, nil, _IOLBF, 0)  // keep our lines in order with the log lines on stderr
         let file = try PipelineFile.load(path: pipeline)
         let supervisor = Supervisor(pipeline: file)
-        print("newswire: running \(file.name); work directory \(supervisor.workdir.path)")
+        say("newswire: running \(file.name); work directory \(supervisor.workdir.path)")
         let ok = try supervisor.run(until: ShutdownSignal.installed(), exitWhenDone: exitWhenDone)
         for row in PipelineStatus.read(metricsDirectory: supervisor.workdir.appendingPathComponent("metrics")) {
-            print("  \(row.stage): \(row.replicas) replica(s), in \(row.received), out \(row.emitted), failed \(row.failed)")
+            say("  \(row.stage): \(row.replicas) replica(s), in \(row.received), out \(row.emitted), failed \(row.failed)")
         }
         if exitWhenDone && !ok { throw ExitCode.failure }
     }
@@ -100,6 +99,11 @@ struct Status: ParsableCommand {
                   + String(format: " %8d %8d %8d %8d", r.replicas, r.received, r.emitted, r.failed))
         }
     }
+}
+
+/// Writes a line to stdout unbuffered, so it stays in order with the log lines on stderr.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 Newswire.main()

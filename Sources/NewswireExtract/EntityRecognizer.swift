@@ -1,0 +1,495 @@
+import NewswireWire
+
+/// An entity while the article is being read: token ranges instead of offsets, and the
+/// evidence that decided its type.
+struct EntityInfo: Sendable {
+    var name: String
+    var nameTokens: Int
+    var type: EntityType
+    /// Strength of the evidence for `type`: 5 gazetteer, 4 suffix/title/first name, 3 context, 1-0 guess.
+    var score: Int
+    var mentions: [Range<Int>]
+    var roles: [String]
+    var geo: GeoPoint?
+    /// 1 male, 2 female, 0 unknown; only used to resolve he/she.
+    var gender: UInt8
+    /// Every candidate came from a headline or a sentence start with nothing else for it.
+    var weak: Bool
+}
+
+struct EntityMentionRef: Sendable {
+    var range: Range<Int>
+    var entity: Int
+}
+
+/// Result of entity recognition: entities plus a token → entity map for the later rules.
+struct EntityResult: Sendable {
+    var entities: [EntityInfo] = []
+    /// Entity index for each token, or -1.
+    var tokenEntity: [Int32] = []
+    /// All mentions in text order.
+    var mentions: [EntityMentionRef] = []
+
+    /// Index into `mentions` of the last mention ending at or before `token`, or nil.
+    func lastMention(before token: Int) -> Int? {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].range.upperBound <= token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? nil : lo - 1
+    }
+}
+
+/// Finds names by capitalisation and types them with gazetteers, suffixes, titles and context;
+/// links repeated and shortened names ("Ana Ruiz" … "Ruiz") into one entity and attaches roles.
+struct EntityRecognizer: Sendable {
+    private struct Candidate {
+        var range: Range<Int>
+        var key: String
+        var type: EntityType
+        var score: Int
+        var geo: GeoPoint?
+        var gender: UInt8
+        var roles: [String]
+        var weak: Bool
+    }
+
+    func recognize(_ doc: Document) -> EntityResult {
+        var candidates: [Candidate] = []
+        for s in doc.sentences { scan(doc, s, into: &candidates) }
+        return resolve(doc, candidates)
+    }
+
+    // MARK: - Candidate runs
+
+    /// Whether token k may be part of a name; `start` when it would begin one.
+    private func capOK(_ doc: Document, _ k: Int, start: Bool, prevFirstName: Bool) -> Bool {
+        let t = doc.tokens[k]
+        guard t.kind == .word, t.has(.capitalized) else { return false }
+        let l = t.lower
+        if Lexicon.weekdaySet.contains(l) { return false }
+        if Lexicon.months[l] != nil {
+            if !(prevFirstName && !start) { return false }
+        }
+        if l == "i" || l.hasPrefix("i'") || l.hasPrefix("i’") { return false }
+        if start && Lexicon.functionWords.contains(l) && !t.has(.allCaps) { return false }
+        if !start && !t.has(.titleCaseLine) { return !(Lexicon.functionWords.contains(l) && l.count <= 3 && !t.has(.allCaps)) }
+        let initialLike = t.has(.sentenceStart) || t.has(.titleCaseLine) || afterOpener(doc, k)
+        if !initialLike { return true }
+        if t.has(.allCaps) && !t.has(.titleCaseLine) { return true }
+        if Lexicon.functionWords.contains(l) {
+            return false
+        }
+        if Lexicon.commonWords.contains(l) {
+            if Gazetteer.place(l) != nil || Gazetteer.isOrganization(l) || Gazetteer.isGroup(l) { return true }
+            if start && !t.has(.titleCaseLine) && k + 1 < doc.tokens.count {
+                let u = doc.tokens[k + 1]
+                if u.lower == "of" && Lexicon.ofHeads.contains(l) && k + 2 < doc.tokens.count {
+                    let v = doc.tokens[k + 2]
+                    return v.kind == .word && v.has(.capitalized) && !Lexicon.functionWords.contains(v.lower)
+                }
+                return u.kind == .word && u.has(.capitalized) && !Lexicon.functionWords.contains(u.lower)
+                    && !u.has(.paragraphStart) && !u.has(.lineStart)
+            }
+            return false
+        }
+        return true
+    }
+
+    /// After an opening quote, colon, dash or bracket a capital says nothing.
+    private func afterOpener(_ doc: Document, _ k: Int) -> Bool {
+        guard k > 0 else { return true }
+        let p = doc.tokens[k - 1]
+        if p.kind == .quote && p.has(.quoteOpen) { return true }
+        if p.kind == .punct && (p.text == ":" || p.text == "—" || p.text == "–" || p.text == "(" || p.text == "-" || p.text == "•" || p.text == "*" || p.text == "|") {
+            return true
+        }
+        return false
+    }
+
+    private func scan(_ doc: Document, _ s: Range<Int>, into out: inout [Candidate]) {
+        let t = doc.tokens
+        var i = s.lowerBound
+        while i < s.upperBound {
+            guard capOK(doc, i, start: true, prevFirstName: false) else { i += 1; continue }
+            var j = i + 1
+            while j < s.upperBound {
+                let u = t[j]
+                if u.has(.paragraphStart) || u.has(.lineStart) { break }
+                let prevFirst = GazetteerNames.all.contains(t[j - 1].lower)
+                if capOK(doc, j, start: false, prevFirstName: prevFirst) { j += 1; continue }
+                // Connectors inside one name.
+                if u.kind == .word && j + 1 < s.upperBound {
+                    let l = u.lower
+                    let prev = t[j - 1].lower
+                    if Lexicon.nameParticles.contains(l) && capOK(doc, j + 1, start: false, prevFirstName: false)
+                        && !Lexicon.ofHeads.contains(prev) && t[j + 1].lower != "the" {
+                        j += 2; continue
+                    }
+                    if l == "of" && Lexicon.ofHeads.contains(prev) {
+                        if capOK(doc, j + 1, start: false, prevFirstName: false) && t[j + 1].lower != "the" { j += 2; continue }
+                        if t[j + 1].lower == "the" && j + 2 < s.upperBound && capOK(doc, j + 2, start: false, prevFirstName: false) {
+                            j += 3; continue
+                        }
+                    }
+                    if l == "for" && Lexicon.forHeads.contains(prev) && capOK(doc, j + 1, start: false, prevFirstName: false) {
+                        j += 2; continue
+                    }
+                }
+                if u.text == "&" && j + 1 < s.upperBound && capOK(doc, j + 1, start: false, prevFirstName: false) {
+                    j += 2; continue
+                }
+                break
+            }
+            process(doc, i..<j, into: &out)
+            i = j
+        }
+    }
+
+    /// Splits a capitalised run into role and name, classifies the name, and emits candidates.
+    private func process(_ doc: Document, _ run0: Range<Int>, into out: inout [Candidate]) {
+        let t = doc.tokens
+        var run = run0
+        // Drop a leading article and trailing connectors.
+        while !run.isEmpty && (t[run.lowerBound].lower == "the") { run = (run.lowerBound + 1)..<run.upperBound }
+        while !run.isEmpty && (t[run.upperBound - 1].lower == "of" || t[run.upperBound - 1].lower == "&"
+                               || t[run.upperBound - 1].lower == "for" || t[run.upperBound - 1].lower == "the") {
+            run = run.lowerBound..<(run.upperBound - 1)
+        }
+        guard !run.isEmpty else { return }
+        // Capitals at a sentence start or in a headline prove little; a lone word there needs other evidence.
+        let weakStart = t[run0.lowerBound].has(.titleCaseLine)
+            || (run.count == 1 && (t[run0.lowerBound].has(.sentenceStart) || afterOpener(doc, run0.lowerBound)))
+        let wholeKey = doc.key(run)
+        // A whole-name gazetteer hit wins before any splitting.
+        if Gazetteer.place(wholeKey) != nil || Gazetteer.isOrganization(wholeKey)
+            || (run.count == 1 && Gazetteer.isGroup(wholeKey)) {
+            out.append(classify(doc, run, hadTitle: false, gender: 0, weak: false))
+            return
+        }
+        // Find the last title word; what follows is the name.
+        var titleEnd = -1
+        if !Lexicon.orgSuffixes.contains(t[run.upperBound - 1].lower) {
+            for k in run where Lexicon.titleHeads.contains(t[k].lower) {
+                if k + 1 < run.upperBound && Lexicon.titleHeads.contains(t[k + 1].lower) == false
+                    && Lexicon.orgSuffixes.contains(t[k + 1].lower) { continue }
+                titleEnd = k
+            }
+            // "Secretary of State X": the "of Y" belongs to the title.
+            if titleEnd >= 0 && titleEnd + 2 < run.upperBound && t[titleEnd + 1].lower == "of" { titleEnd += 2 }
+        }
+        // "Ukraine Marie Yovanovitch": a known place or organisation followed by a given name.
+        if titleEnd < 0 && run.count >= 3 {
+            for k in (run.lowerBound + 1)..<(run.upperBound - 1) where GazetteerNames.all.contains(t[k].lower) && !Lexicon.orgSuffixes.contains(t[run.upperBound - 1].lower) {
+                let pk = doc.key(run.lowerBound..<k)
+                if Gazetteer.place(pk) != nil || Gazetteer.isOrganization(pk) || Gazetteer.isGroup(pk) {
+                    process(doc, run.lowerBound..<k, into: &out)
+                    process(doc, k..<run.upperBound, into: &out)
+                    return
+                }
+            }
+        }
+        var name = run
+        var gender: UInt8 = 0
+        var roles: [String] = []
+        if titleEnd >= 0 {
+            name = (titleEnd + 1)..<run.upperBound
+            let prefix = run.lowerBound..<(titleEnd + 1)
+            for k in prefix {
+                if Lexicon.maleHonorifics.contains(t[k].lower) { gender = 1 }
+                if Lexicon.femaleHonorifics.contains(t[k].lower) { gender = 2 }
+            }
+            // The role is the prefix without honorifics ("Mr", "Dr").
+            var roleStart = prefix.lowerBound
+            while roleStart < prefix.upperBound && Lexicon.honorifics.contains(t[roleStart].lower) { roleStart += 1 }
+            var roleEnd = prefix.upperBound
+            while roleEnd > roleStart && Lexicon.honorifics.contains(t[roleEnd - 1].lower) { roleEnd -= 1 }
+            if roleStart < roleEnd {
+                var role = doc.text(tokens: roleStart..<roleEnd)
+                if let before = lowercaseRoleBefore(doc, run0.lowerBound) { role = before + " " + role }
+                roles.append(role)
+            }
+            // Capitalised words in the role that are names themselves: "US", "Russian", "NATO".
+            var k = prefix.lowerBound
+            while k < prefix.upperBound {
+                let l = t[k].lower
+                if Lexicon.titleHeads.contains(l) || Lexicon.roleModifiers.contains(l) || Lexicon.roleNouns.contains(l)
+                    || Lexicon.honorifics.contains(l) || Lexicon.commonWords.contains(l) && !Gazetteer.isGroup(l) && Gazetteer.place(l) == nil {
+                    k += 1; continue
+                }
+                var e = k + 1
+                while e < prefix.upperBound {
+                    let m = t[e].lower
+                    if Lexicon.titleHeads.contains(m) || Lexicon.roleModifiers.contains(m) || Lexicon.roleNouns.contains(m) { break }
+                    e += 1
+                }
+                var c = classify(doc, k..<e, hadTitle: false, gender: 0, weak: weakStart && k == run0.lowerBound)
+                if c.type == .person { c.type = .other; c.score = 0 }
+                out.append(c)
+                k = e
+            }
+            if name.isEmpty { return }
+        }
+        if titleEnd < 0, let before = lowercaseRoleBefore(doc, run0.lowerBound) { roles.append(before) }
+        var c = classify(doc, name, hadTitle: titleEnd >= 0, gender: gender, weak: weakStart && name.lowerBound == run0.lowerBound)
+        if let after = appositionAfter(doc, name.upperBound) {
+            roles.append(after)
+            if c.score < 3 { c.type = .person; c.score = 3 }
+        }
+        if c.type == .person || c.score < 3 { c.roles = roles }
+        if !c.roles.isEmpty && c.score < 3 { c.type = .person; c.score = 3 }
+        out.append(c)
+    }
+
+    /// Types one name from the lists and its immediate context.
+    private func classify(_ doc: Document, _ r: Range<Int>, hadTitle: Bool, gender g0: UInt8, weak: Bool) -> Candidate {
+        let t = doc.tokens
+        let key = doc.key(r)
+        var c = Candidate(range: r, key: key, type: .other, score: 0, geo: nil, gender: g0, roles: [], weak: weak)
+        let first = t[r.lowerBound].lower
+        let last = t[r.upperBound - 1].lower
+        let n = r.count
+        if let p = Gazetteer.place(key) {
+            c.type = .location; c.score = 5; c.geo = p.geo; c.weak = false; return c
+        }
+        if Gazetteer.isOrganization(key) { c.type = .organization; c.score = 5; c.weak = false; return c }
+        if n == 1 && Gazetteer.isGroup(key) { c.type = .group; c.score = 5; c.weak = false; return c }
+        if hadTitle { c.type = .person; c.score = 4; c.weak = false; return c }
+        if Lexicon.orgSuffixes.contains(last) || r.contains(where: { Lexicon.orgKeywords.contains(t[$0].lower) }) {
+            c.type = .organization; c.score = 4; c.weak = false; return c
+        }
+        if n >= 2 && Lexicon.placeSuffixes.contains(last) { c.type = .location; c.score = 3; c.weak = false; return c }
+        // "SoftBank", "MacBook", "iPhone": inner capitals mark brands and products, not people.
+        if r.contains(where: { isCamel(t[$0]) }) {
+            c.type = n == 1 ? .organization : .other; c.score = 1; return c
+        }
+        if n >= 2 && Lexicon.placePrefixes.contains(first) { c.type = .location; c.score = 3; c.weak = false; return c }
+        if n >= 2 && (GazetteerNames.all.contains(first) || t[r.lowerBound].has(.initial)) && !t[r.upperBound - 1].has(.allCaps) {
+            c.type = .person; c.score = 4; c.gender = GazetteerNames.gender(first); c.weak = false; return c
+        }
+        // Context after: "X said", "X, 45,", "X, a spokesman".
+        let after = r.upperBound
+        if after < t.count, let lemma = Lexicon.reportingVerbs[t[after].lower], lemma == "say" || lemma == "tell" || lemma == "add" {
+            if n >= 2 { c.type = .person; c.score = 3; c.weak = false; return c }
+        }
+        // "Fiona Obuya, 52, …": an age in apposition.
+        if after + 2 < t.count && t[after].text == "," && t[after + 1].kind == .number && t[after + 2].text == ","
+            && t[after + 1].text.unicodeScalars.count <= 3 {
+            c.type = .person; c.score = 3; c.weak = false; return c
+        }
+        if n == 1 && t[r.lowerBound].has(.allCaps) && key.unicodeScalars.count <= 6 {
+            c.type = .organization; c.score = 2; return c
+        }
+        if n >= 2 && Gazetteer.isGroup(first) {
+            c.type = .other; c.score = 1; return c
+        }
+        // Context before: "in X", "near X".
+        if r.lowerBound > 0 && n <= 3 {
+            let p = t[r.lowerBound - 1].lower
+            if p == "in" || p == "near" || p == "outside" || p == "across" || p == "throughout" || p == "inside" {
+                c.type = .location; c.score = 1; return c
+            }
+        }
+        if n >= 2 && n <= 4 {
+            var plain = true
+            for k in r where Lexicon.commonWords.contains(t[k].lower) || t[k].kind != .word || t[k].has(.allCaps) { plain = false; break }
+            if plain { c.type = .person; c.score = 1; return c }
+            c.type = .other; c.score = 1; return c
+        }
+        // A lone unknown capitalised word inside a sentence is most often a company, brand or team.
+        c.type = n == 1 ? .organization : .other; c.score = 0
+        return c
+    }
+
+    private func isCamel(_ tok: Token) -> Bool {
+        guard tok.kind == .word, !tok.has(.allCaps) else { return false }
+        let s = Array(tok.text.unicodeScalars)
+        guard s.count >= 4 else { return false }
+        if s[0] == "M" && s[1] == "c" { return false }
+        for k in 1..<(s.count - 1) where isUpperLetter(s[k]) && !isLetter(s[k - 1]) == false && !isUpperLetter(s[k - 1]) {
+            if s[k - 1] == "'" || s[k - 1] == "’" || s[k - 1] == "-" { continue }
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Roles
+
+    /// "spokesman Tomás Ortega", "former interior minister Ana Ruiz", "WeWork's founder and former CEO, Adam Neumann".
+    private func lowercaseRoleBefore(_ doc: Document, _ start: Int) -> String? {
+        let t = doc.tokens
+        var k = start - 1
+        let sentenceStart = doc.sentenceRange(of: start).lowerBound
+        var comma = false
+        if k >= sentenceStart && t[k].text == "," { comma = true; k -= 1 }
+        var b = k + 1
+        var sawRole = false
+        var steps = 0
+        while k >= sentenceStart && steps < 8 {
+            let u = t[k]
+            let l = u.lower
+            if u.kind == .word && (Lexicon.roleNouns.contains(l) || u.has(.capitalized) && Lexicon.titleHeads.contains(l) && !Lexicon.honorifics.contains(l)) {
+                sawRole = true; b = k; k -= 1; steps += 1; continue
+            }
+            if u.kind == .word && !u.has(.capitalized) {
+                if Lexicon.roleModifiers.contains(l) && !["the", "a", "an", "of", "for", "to", "in", "at", "on"].contains(l) {
+                    b = k; k -= 1; steps += 1; continue
+                }
+                if (l == "and" || l == "of" || l == "for") && sawRole { b = k; k -= 1; steps += 1; continue }
+                if l == "'s" || l == "’s" { b = k; k -= 1; steps += 1; continue }
+                break
+            }
+            if u.kind == .word && u.has(.capitalized) && sawRole && !u.has(.sentenceStart) || (u.kind == .word && u.has(.capitalized) && k + 1 < t.count && (t[k + 1].lower == "'s" || t[k + 1].lower == "’s")) {
+                b = k; k -= 1; steps += 1; continue
+            }
+            break
+        }
+        guard sawRole, b <= start - 1 - (comma ? 1 : 0) else { return nil }
+        // Trim connectors at the left edge.
+        while b < start && ["and", "of", "for", "'s", "’s"].contains(t[b].lower) { b += 1 }
+        let end = start - (comma ? 1 : 0)
+        guard b < end else { return nil }
+        // A comma role needs the name to be followed by a comma or verb (an apposition), else it is a list.
+        return doc.text(tokens: b..<end)
+    }
+
+    /// ", a spokesman for the Civic Front," after a name.
+    private func appositionAfter(_ doc: Document, _ end: Int) -> String? {
+        let t = doc.tokens
+        guard end < t.count, t[end].text == "," else { return nil }
+        let sEnd = doc.sentenceRange(of: end).upperBound
+        var k = end + 1
+        // Skip an age: "Ana Ruiz, 45, ..."
+        if k + 1 < sEnd && t[k].kind == .number && t[k + 1].text == "," { k += 2 }
+        guard k < sEnd else { return nil }
+        if ["a", "an", "the", "his", "her", "their", "its"].contains(t[k].lower) { k += 1 }
+        let phraseStart = k
+        var sawRole = false
+        var e = k
+        while e < sEnd && e - phraseStart < 12 {
+            let u = t[e]
+            if u.kind == .punct && (u.text == "," || u.text == "." || u.text == ";" || u.text == ":" || u.text == "(" || u.text == "—" || u.text == "–") { break }
+            if u.kind == .quote { break }
+            if u.kind == .word && !u.has(.capitalized) {
+                if Lexicon.reportingVerbs[u.lower] != nil || u.lower == "who" || u.lower == "which" || u.lower == "is" || u.lower == "was" || u.lower == "has" || u.lower == "had" { break }
+                if Lexicon.roleNouns.contains(u.lower) && e - phraseStart < 5 { sawRole = true }
+            } else if u.kind == .word && e - phraseStart < 4 && Lexicon.titleHeads.contains(u.lower) && !Lexicon.honorifics.contains(u.lower) {
+                sawRole = true
+            }
+            e += 1
+        }
+        guard sawRole, e > phraseStart else { return nil }
+        return doc.text(tokens: phraseStart..<e)
+    }
+
+    // MARK: - Linking
+
+    private func resolve(_ doc: Document, _ cands: [Candidate]) -> EntityResult {
+        var result = EntityResult()
+        var entities: [EntityInfo] = []
+        var byKey: [String: Int] = [:]
+        var candEntity = [Int](repeating: -1, count: cands.count)
+        for (ci, c) in cands.enumerated() {
+            let text = doc.text(tokens: c.range)
+            if let e = byKey[c.key] {
+                var en = entities[e]
+                en.mentions.append(c.range)
+                if c.score > en.score { en.type = c.type; en.score = c.score }
+                if en.geo == nil { en.geo = c.geo }
+                if en.gender == 0 { en.gender = c.gender }
+                en.weak = en.weak && c.weak
+                for r in c.roles where !en.roles.contains(r) { en.roles.append(r) }
+                entities[e] = en
+                candEntity[ci] = e
+            } else {
+                byKey[c.key] = entities.count
+                candEntity[ci] = entities.count
+                entities.append(EntityInfo(name: text, nameTokens: c.range.count, type: c.type, score: c.score,
+                                           mentions: [c.range], roles: c.roles, geo: c.geo, gender: c.gender, weak: c.weak))
+            }
+        }
+        // Surnames and given names of multi-word people point to them.
+        var partOf: [String: Int] = [:]
+        var ambiguous: Set<String> = []
+        for (e, en) in entities.enumerated() where en.type == .person && en.nameTokens >= 2 {
+            let r = en.mentions[0]
+            let lastKey = doc.tokens[r.upperBound - 1].lower
+            let firstKey = doc.tokens[r.lowerBound].lower
+            for k in [lastKey, firstKey] {
+                if let o = partOf[k], o != e { ambiguous.insert(k) } else { partOf[k] = e }
+            }
+            // "Ana María Ruiz" → "Ruiz" and also "María Ruiz".
+        }
+        var mergedInto = Array(0..<entities.count)
+        for (e, en) in entities.enumerated() where en.nameTokens == 1 && en.score < 5 {
+            let k = doc.tokens[en.mentions[0].lowerBound].lower
+            guard !ambiguous.contains(k), let target = partOf[k], target != e else { continue }
+            mergedInto[e] = target
+        }
+        // Two-word names inside a three-word person ("María Ruiz" of "Ana María Ruiz").
+        for (e, en) in entities.enumerated() where en.nameTokens == 2 && en.type != .organization && en.score < 5 && mergedInto[e] == e {
+            let r = en.mentions[0]
+            let k = doc.tokens[r.upperBound - 1].lower
+            guard !ambiguous.contains(k), let target = partOf[k], target != e, entities[target].nameTokens > 2 else { continue }
+            mergedInto[e] = target
+        }
+        // Acronyms in brackets after an organisation: "Civic Front (CF)".
+        for (ci, c) in cands.enumerated() where c.range.count == 1 && doc.tokens[c.range.lowerBound].has(.allCaps) {
+            let s = c.range.lowerBound
+            guard s >= 2, doc.tokens[s - 1].text == "(", ci > 0 else { continue }
+            let prev = cands[ci - 1]
+            guard prev.range.upperBound == s - 1 else { continue }
+            let pe = candEntity[ci - 1], me = candEntity[ci]
+            guard pe >= 0, me >= 0, pe != me, entities[pe].type == .organization || entities[pe].type == .location || entities[pe].score <= 1 else { continue }
+            if mergedInto[me] == me && mergedInto[pe] == pe { mergedInto[me] = pe }
+        }
+        for e in 0..<entities.count where mergedInto[e] != e {
+            let target = mergedInto[e]
+            entities[target].mentions.append(contentsOf: entities[e].mentions)
+            for r in entities[e].roles where !entities[target].roles.contains(r) { entities[target].roles.append(r) }
+            if entities[target].gender == 0 { entities[target].gender = entities[e].gender }
+            entities[target].weak = entities[target].weak && entities[e].weak
+        }
+        // Keep what has evidence; renumber.
+        var newIndex = [Int](repeating: -1, count: entities.count)
+        var kept: [EntityInfo] = []
+        for e in 0..<entities.count where mergedInto[e] == e {
+            var en = entities[e]
+            if en.weak && en.score <= 1 { continue }
+            if en.nameTokens == 1 && en.score < 5 && Lexicon.notNamesAlone.contains(doc.tokens[en.mentions[0].lowerBound].lower) { continue }
+            if en.type == .other && en.score == 0 && en.mentions.count == 1
+                && doc.tokens[en.mentions[0].lowerBound].text.unicodeScalars.count < 3 { continue }
+            en.mentions.sort { $0.lowerBound < $1.lowerBound }
+            // The fullest form names the entity.
+            var best = en.mentions[0]
+            for m in en.mentions where m.count > best.count { best = m }
+            en.name = doc.text(tokens: best)
+            en.nameTokens = best.count
+            if en.type != .person { en.roles = [] }
+            newIndex[e] = kept.count
+            kept.append(en)
+        }
+        for e in 0..<entities.count where mergedInto[e] != e {
+            newIndex[e] = newIndex[mergedInto[e]]
+        }
+        // Order by first mention.
+        let order = kept.indices.sorted { kept[$0].mentions[0].lowerBound < kept[$1].mentions[0].lowerBound }
+        var remap = [Int](repeating: -1, count: kept.count)
+        for (newPos, old) in order.enumerated() { remap[old] = newPos }
+        result.entities = order.map { kept[$0] }
+        var tokenEntity = [Int32](repeating: -1, count: doc.tokens.count)
+        var mentions: [EntityMentionRef] = []
+        for (e, en) in result.entities.enumerated() {
+            for m in en.mentions {
+                for k in m { tokenEntity[k] = Int32(e) }
+                mentions.append(EntityMentionRef(range: m, entity: e))
+            }
+        }
+        _ = newIndex
+        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        result.tokenEntity = tokenEntity
+        result.mentions = mentions
+        return result
+    }
+}

@@ -1,0 +1,230 @@
+/// Small closed word lists the rules share. Written for Newswire, same license as the project.
+enum Lexicon {
+    static func set(_ s: String) -> Set<String> {
+        Set(s.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    }
+
+    /// Function words: never part of a name when capitalised at the start of a sentence.
+    static let functionWords = set("""
+    a an the this that these those there here it its it's he she they we you i his her their our your my me him them us \
+    and or but nor so yet for if then than because although though while whereas when whenever where wherever why how \
+    what which who whom whose whether as at by from in into of off on onto out over per to up upon with within without \
+    about above across after against along amid among around before behind below beneath beside besides between beyond \
+    despite down during except inside near outside since through throughout toward towards under underneath unlike until \
+    via all any both each either every few many more most much neither no none not only other some such own same \
+    is are was were be been being am has have had having do does did will would shall should can could may might must \
+    also even just still already again ever never always often sometimes now today yesterday tomorrow tonight meanwhile \
+    however moreover furthermore nevertheless instead indeed perhaps maybe yes oh well like once thus hence therefore \
+    otherwise last next first second third another one two three four five six seven eight nine ten dozens hundreds \
+    thousands millions according asked speaking including following given says said told
+    """)
+
+    /// Common lowercase words: a sentence-initial capital on one of them is not a name.
+    static let commonWords: Set<String> = functionWords.union(set("""
+    police officials official authorities government people protesters residents witnesses experts analysts critics \
+    supporters opponents organisers organizers investigators prosecutors lawmakers leaders officers soldiers troops \
+    forces rebels militants doctors nurses patients workers students teachers parents children women men voters \
+    fans players members companies firms banks markets shares prices sales investors consumers scientists researchers \
+    sources reports report news data figures numbers results details plans talks efforts attacks strikes protests \
+    fighting violence war peace crisis deal agreement election elections vote campaign support pressure fears concerns \
+    questions answers problems issues cases deaths injuries damage costs prices rates growth inflation demand supply \
+    interior foreign defence defense finance health justice home economy energy trade transport education environment \
+    new old big small large high low long short good bad great best worst early late recent current former local \
+    national international global public private federal state regional central northern southern eastern western \
+    north south east west several various certain other many most some few major minor key main top senior junior \
+    breaking update updated live exclusive analysis opinion comment editorial watch read listen photo video image \
+    getty reuters afp ap file pictured above below left right inside outside image caption copyright \
+    read more related sign subscribe share click follow contact advertisement sponsored \
+    but yet still meanwhile earlier later now then why how what when where who while after before despite \
+    asked speaking writing responding unlike like as if although though once since unless whether \
+    under over amid among between during against about around across within without toward towards \
+    almost nearly roughly about approximately around some more less fewer only just even also too very really \
+    not no nor never ever always often usually sometimes rarely mostly mainly largely partly entirely completely \
+    however moreover furthermore nevertheless nonetheless instead indeed perhaps maybe certainly clearly obviously \
+    officially reportedly allegedly apparently originally initially finally eventually ultimately recently currently \
+    there here this that these those such each every all both either neither any none much many more most less least \
+    man woman boy girl family friend friends someone somebody anyone anybody everyone everybody nobody nothing \
+    something anything everything thing things time times year years day days week weeks month months hour hours \
+    minute minutes life lives world country city town village area region place places land home house room street \
+    road company group team party side part end start way ways case point fact story stories word words name names \
+    work job jobs money business market industry system service services program programme project plan policy law \
+    court judge jury trial case police army navy military security intelligence agency ministry department office \
+    spokesman spokeswoman spokesperson minister president prime secretary chief director chairman head leader \
+    in on at to for with by of from into onto and or the a an
+    """))
+
+    /// Capitalised words that precede a name and make it a person: "President", "Gen.", "Mr".
+    static let titleHeads = set("""
+    mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. professor sir dame lord lady president vice-president \
+    president-elect minister secretary secretary-general senator sen. sen representative rep. congressman \
+    congresswoman governor gov. gov mayor chancellor premier king queen prince princess emperor empress pope \
+    sheikh sheik emir sultan ayatollah general gen. gen colonel col. lieutenant lt. captain capt. sergeant sgt. \
+    major maj. admiral adm. commander cmdr. marshal brigadier corporal private judge justice magistrate \
+    prosecutor attorney attorney-general chairman chairwoman chair ceo cfo coo cto founder director \
+    ambassador envoy commissioner inspector detective superintendent supt. constable officer sheriff \
+    chief speaker spokesman spokeswoman spokesperson rev. rev reverend father bishop archbishop cardinal rabbi \
+    imam pastor deacon coach manager head leader mp mep councillor councilman councilwoman alderman \
+    chief-executive executive editor correspondent economist analyst professor dean rector provost \
+    duke duchess earl countess baron baroness crown
+    """)
+
+    /// Honorifics: say "person" and sometimes gender, but are not a role.
+    static let honorifics = set("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame lord lady messrs messrs. mme mme. mlle")
+    static let maleHonorifics = set("mr mr. sir lord messrs messrs. king prince emperor sheikh sultan father brother duke earl baron")
+    static let femaleHonorifics = set("mrs mrs. ms ms. miss dame lady mme mme. mlle queen princess empress sister duchess countess baroness")
+
+    /// Lowercase nouns that name a role ("a spokesman for ...", "the minister said").
+    static let roleNouns = set("""
+    minister president spokesman spokeswoman spokesperson secretary senator governor mayor chancellor premier \
+    director chief executive officer chairman chairwoman chair leader head commander general judge prosecutor \
+    lawyer attorney professor analyst economist researcher scientist official ambassador envoy representative \
+    deputy manager founder co-founder ceo cfo coach captain king queen prince princess pope bishop priest editor \
+    reporter correspondent author candidate member lawmaker congressman congresswoman sheriff inspector \
+    superintendent commissioner adviser advisor aide diplomat doctor physician nurse teacher activist organiser \
+    organizer owner partner president-elect mp mep councillor spokesmen spokespeople officials economist strategist \
+    negotiator mediator investigator detective sergeant lieutenant colonel admiral marshal vice-president \
+    vice-chairman chairperson treasurer counsel solicitor barrister justice magistrate trustee director-general \
+    secretary-general emir sheikh sultan monarch leader campaigner researcher expert specialist consultant \
+    historian lecturer student witness resident victim survivor owner operator engineer pilot driver farmer \
+    fellow head ruler dictator militant commander-in-chief boss mogul billionaire entrepreneur investor \
+    executive-director president/ceo ombudsman regulator auditor coordinator administrator curator \
+    principal headteacher headmaster dean provost rector vicar rabbi imam cleric pastor archbishop cardinal
+    """)
+
+    /// Words that may stand before a role noun inside a title ("Interior Minister", "former deputy head").
+    static let roleModifiers = set("""
+    former acting deputy vice interim outgoing incoming then current senior junior chief assistant associate \
+    executive managing general principal interior foreign defence defense finance health justice home economy \
+    economic energy trade transport education environment environmental labour labor culture agriculture \
+    industry treasury housing immigration security intelligence military police prime state federal regional \
+    local national international top lead longtime long-time veteran retired late first co- joint shadow \
+    opposition party union company club team team's country's city's group's state's government's agency's \
+    of for the and a an to in at on its his her their
+    """)
+
+    /// Name particles that join capitalised words inside a personal name.
+    static let nameParticles = set("de la del van von der den bin ibn al el da dos das du le di ten ter y abu ben bint")
+
+    /// Last words that make a name an organisation.
+    static let orgSuffixes = set("""
+    inc inc. ltd ltd. corp corp. co co. plc llc llp ag gmbh sa s.a. nv bv spa ab asa oyj kk group holdings \
+    party ministry council university college institute school academy front union bank association agency court \
+    police committee commission foundation federation league society company corporation organization organisation \
+    alliance coalition movement network trust fund authority board bureau office department service services \
+    army navy force forces guard guards corps brigade regiment militia club team fc united airlines airways \
+    systems technologies technology partners capital securities industries motors energy pharmaceuticals labs \
+    media news times post journal herald tribune gazette telegraph guardian chronicle press television tv radio \
+    parliament assembly senate congress government administration cabinet secretariat church mosque synagogue \
+    hospital clinic center centre museum library commission tribunal exchange reserve bureau inc.
+    """)
+
+    /// Words anywhere in a name that make it an organisation ("Ministry of Defence").
+    static let orgKeywords = set("""
+    ministry university college institute academy bank association agency court committee commission foundation \
+    federation league society corporation organization organisation alliance coalition authority bureau department \
+    council parliament senate congress party union police army navy airlines hospital museum school church fund \
+    secretariat tribunal office
+    """)
+
+    /// Last words that make a name a place ("Wall Street", "Lake Chad").
+    static let placeSuffixes = set("""
+    street avenue road square river lake mountains mountain island islands valley bay sea ocean coast county \
+    province district city town village peninsula desert strait canal highway boulevard plaza airport harbour \
+    harbor port bridge stadium palace castle cathedral station heights hills park forest gulf beach region \
+    state oblast governorate prefecture borough township
+    """)
+
+    /// First words that make a name a place ("Lake Chad", "Mount Everest").
+    static let placePrefixes = set("lake mount mt. cape port fort gulf isle")
+
+    /// Capitalised words that may be followed by "of" inside one name ("Bank of England").
+    static let ofHeads: Set<String> = orgSuffixes.union(orgKeywords).union(set("""
+    republic kingdom gulf sea isle bay city duke duchess prince princess secretary minister state states \
+    statue strait straits cape lake mount province region district county islands emirates order bureau \
+    house chamber people's minister president queen king governor mayor archbishop bishop
+    """))
+
+    /// Capitalised words that may be followed by "for" inside one name ("Centers for Disease Control").
+    static let forHeads = set("""
+    ministry minister secretary commissioner centre center centers centres institute agency office committee \
+    commission campaign coalition council alliance society foundation fund network union association league \
+    organization organisation party movement front court department board trust doctors reporters physicians
+    """)
+
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdaySet = Set(weekdays + ["mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun."])
+    static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12,
+        "jan": 1, "jan.": 1, "feb": 2, "feb.": 2, "mar.": 3, "apr": 4, "apr.": 4, "jun.": 6, "jul.": 7,
+        "aug": 8, "aug.": 8, "sep": 9, "sep.": 9, "sept": 9, "sept.": 9, "oct": 10, "oct.": 10,
+        "nov": 11, "nov.": 11, "dec": 12, "dec.": 12,
+    ]
+
+    /// Reporting verbs, inflected form → lemma. Used for quotes, indirect speech and claims.
+    static let reportingVerbs: [String: String] = {
+        var d: [String: String] = [:]
+        let forms = """
+        say says said saying|tell tells told telling|state states stated|claim claims claimed|add adds added|\
+        argue argues argued|warn warns warned|suggest suggests suggested|remark remarks remarked|\
+        insist insists insisted|explain explains explained|note notes noted|ask asks asked|reply replies replied|\
+        respond responds responded|announce announces announced|declare declares declared|write writes wrote|\
+        tweet tweets tweeted|post posts posted|acknowledge acknowledges acknowledged|admit admits admitted|\
+        confirm confirms confirmed|deny denies denied|estimate estimates estimated|report reports reported|\
+        recall recalls recalled|continue continues continued|conclude concludes concluded|predict predicts predicted|\
+        maintain maintains maintained|allege alleges alleged|contend contends contended|urge urges urged|\
+        stress stresses stressed|emphasise emphasises emphasised|emphasize emphasizes emphasized|\
+        believe believes believed|think thinks thought|complain complains complained|reckon reckons reckoned|\
+        assert asserts asserted|observe observes observed|agree agrees agreed|cautioned caution cautions|\
+        testify testifies testified|reveal reveals revealed|disclose discloses disclosed|indicate indicates indicated|\
+        shout shouts shouted|whisper whispers whispered|joke jokes joked|quip quips quipped|scream screamed|\
+        yell yelled|cry cried|exclaim exclaimed|promise promises promised|vow vows vowed|pledge pledges pledged|\
+        counter counters countered|retort retorted|concede concedes conceded|charge charges charged|\
+        put puts|count counts counted|calculate calculates calculated|forecast forecasts|project projects projected|\
+        figure figures figured
+        """
+        for group in forms.split(separator: "|") {
+            let words = group.split(separator: " ").map(String.init)
+            guard let lemma = words.first else { continue }
+            for w in words { d[w] = lemma }
+        }
+        return d
+    }()
+
+    /// Reporting verbs that also introduce indirect speech and claims (not "asked", "thought", "posted").
+    static let claimVerbs = set("""
+    say tell state claim add argue warn suggest insist explain note announce declare write acknowledge admit \
+    confirm deny estimate report allege contend maintain predict believe assert reveal disclose indicate \
+    testify concede charge put count calculate forecast project tweet reckon
+    """)
+
+    /// Verbs for numbers rather than speech ("the city estimates the damage at ...").
+    static let estimateVerbs = set("estimate put count calculate forecast project figure")
+
+    static let pronounsMale = set("he him his")
+    static let pronounsFemale = set("she her hers")
+    static let pronounsPlural = set("they them their")
+    static let determiners = set("a an the this that these those his her their its our my your some one another")
+
+    /// Words that end a subject phrase when read backwards from a verb.
+    static let clauseBreakers = set("""
+    and but while whereas as although though because since that which who whom when where if whether so yet \
+    or nor after before until unless once than
+    """)
+
+    /// Prepositions that cut a noun phrase down to its head ("organisers of the march" → "organisers").
+    static let prepositions = set("of from in at for on with by about over under near into to across inside outside among")
+}
+
+extension Lexicon {
+    /// Capitalised words that are not names on their own: common acronyms of things and
+    /// product words ("TV", "GPS", "Pro", "Red"). A longer name may still contain them.
+    static let notNamesAlone = set("""
+    tv suv gb mb tb kb id pc led gps usb hd hdr uhd dna rna ai vr ar ok ps faq pdf url sms atm hiv gdp ram cpu gpu \
+    ssd hdmi nfc lte am fm pm bc ad ceo cfo cto coo vp mp rip diy pr hr it tbsp tsp oz lb lbs kg km mph ios os \
+    red green blue black white yellow purple orange pink brown grey gray gold silver \
+    pro max plus mini ultra lite edition series model version premium standard deluxe classic \
+    patient experience master note level stage phase part chapter section figure table update \
+    ok yes no hello thanks please wow oh hey
+    """)
+}
