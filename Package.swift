@@ -77,7 +77,7 @@ let package = Package(
 
         // Measurements for Scripts/bench.
         .executableTarget(name: "newswire-bench", dependencies: [
-            "ZeroMQ", "NewswireNormalize", "NewswireExtract",
+            "ZeroMQ", "NewswireNormalize", "NewswireExtract", "NewswireStageSDK",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -55,7 +55,7 @@ public struct RunnerOptions: Sendable {
 ///
 /// Socket calls block, so the loop runs on the calling thread: call it from `main`, never
 /// from a task on the Swift concurrency pool.
-public final class StageRunner {
+public final class StageRunner: Sendable {
     public let processor: StageProcessor
     public let endpoints: StageEndpoints
     public let options: RunnerOptions

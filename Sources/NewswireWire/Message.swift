@@ -21,7 +21,7 @@ public struct Message: Sendable, Equatable {
     public init<Body: Encodable>(id: String, kind: String, body: Body, raw: Data? = nil,
                                  created: Date = Date(), trace: [Header.Hop] = []) throws {
         self.header = Header(id: id, kind: kind, created: created, trace: trace)
-        self.body = try WireCoding.encoder.encode(body)
+        self.body = try WireCoding.sharedEncoder.encode(body)
         self.raw = raw
     }
 
@@ -31,7 +31,7 @@ public struct Message: Sendable, Equatable {
             throw .unexpectedKind(expected: kind, got: header.kind)
         }
         do {
-            return try WireCoding.decoder.decode(Body.self, from: body)
+            return try WireCoding.sharedDecoder.decode(Body.self, from: body)
         } catch {
             throw .invalidBody(kind: kind, reason: WireError.describe(error))
         }
@@ -40,7 +40,7 @@ public struct Message: Sendable, Equatable {
     /// The frames as sent on a socket: header, body and, when present, raw.
     public func frames() throws(WireError) -> [Data] {
         let h: Data
-        do { h = try WireCoding.encoder.encode(header) } catch { throw .invalidHeader(reason: "\(error)") }
+        do { h = try WireCoding.sharedEncoder.encode(header) } catch { throw .invalidHeader(reason: "\(error)") }
         var frames = [h, body]
         if let raw { frames.append(raw) }
         return frames
@@ -53,15 +53,25 @@ public struct Message: Sendable, Equatable {
         }
         let header: Header
         do {
-            header = try WireCoding.decoder.decode(Header.self, from: frames[0])
+            header = try WireCoding.sharedDecoder.decode(Header.self, from: frames[0])
         } catch {
             throw .invalidHeader(reason: WireError.describe(error))
         }
         guard header.v == Header.currentVersion else { throw .unsupportedVersion(header.v) }
-        guard (try? JSONSerialization.jsonObject(with: frames[1])) is [String: Any] else {
+        // A cheap shape check only: the stage that reads the body decodes (and so validates) it
+        // once, instead of every hop parsing it twice.
+        guard Message.looksLikeJSONObject(frames[1]) else {
             throw .invalidBody(kind: header.kind, reason: "body frame is not a JSON object")
         }
         self.init(header: header, body: frames[1], raw: frames.count == 3 ? frames[2] : nil)
+    }
+}
+
+extension Message {
+    static func looksLikeJSONObject(_ data: Data) -> Bool {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        guard let first = data.first(where: { !isSpace($0) }), let last = data.last(where: { !isSpace($0) }) else { return false }
+        return first == UInt8(ascii: "{") && last == UInt8(ascii: "}")
     }
 }
 
@@ -113,10 +123,16 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// The JSON settings every stage shares, so that output is byte-for-byte reproducible.
 public enum WireCoding {
+    /// A new encoder with the wire settings, for callers that want to adjust it.
     public static var encoder: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
     public static var decoder: JSONDecoder { JSONDecoder() }
+
+    // Shared instances for the per-message hot path (encoding and decoding are thread-safe;
+    // nothing mutates these after creation).
+    static let sharedEncoder = encoder
+    static let sharedDecoder = decoder
 }

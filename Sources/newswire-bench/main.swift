@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NewswireExtract
 import NewswireNormalize
+import NewswireStageSDK
 import NewswireWire
 import ZeroMQ
 
@@ -11,7 +12,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newswire-bench",
         abstract: "Measure transport, normalize and extract throughput.",
-        subcommands: [Transport.self, Normalize.self, Extract.self])
+        subcommands: [Transport.self, StageHop.self, Normalize.self, Extract.self])
 }
 
 func emit(_ object: [String: Any]) {
@@ -54,6 +55,49 @@ struct Transport: ParsableCommand {
         for _ in 1..<n { _ = try pull.receive() }
         let seconds = Date().timeIntervalSince(start)
         emit(["messages": n, "bytes": size, "frames": frameCount, "seconds": seconds, "messagesPerSecond": Double(n - 1) / seconds])
+    }
+}
+
+/// Passes every message on unchanged: measures the runtime, not a stage's logic.
+struct PassThrough: Stage {
+    let name = "pass"
+    let accepts = ["bench.item"]
+    func process(_ message: Message) throws -> [Message] { [message] }
+}
+
+struct StageHop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stage",
+        abstract: "Messages per second through one StageRunner hop (no-op stage): sender → stage → receiver over tcp loopback.")
+    @Option var messages = 100_000
+    @Option var size = 1024
+
+    func run() throws {
+        let context = try Context()
+        let into = try Socket(context, .push)
+        try into.bind("tcp://127.0.0.1:*")
+        let out = try Socket(context, .pull)
+        try out.bind("tcp://127.0.0.1:*")
+        let inAddress = into.lastEndpoint!, outAddress = out.lastEndpoint!
+        let shutdown = ShutdownSignal()
+        var options = RunnerOptions()
+        options.deadLetterFile = "/dev/null"
+        let runner = StageRunner(stage: PassThrough(), replica: "bench",
+                                 endpoints: StageEndpoints(input: inAddress, output: outAddress), options: options)
+        let stageThread = Thread { try! runner.run(until: shutdown) }
+        stageThread.start()
+        struct Item: Codable { var text: String }
+        let message = try Message(id: "m", kind: "bench.item", body: Item(text: String(repeating: "x", count: size)))
+        let frames = try message.frames()
+        let n = messages
+        let sender = Thread { for _ in 0..<n { try! into.send(frames) } }
+        sender.start()
+        _ = try out.receive()
+        let start = Date()
+        for _ in 1..<n { _ = try out.receive() }
+        let seconds = Date().timeIntervalSince(start)
+        shutdown.request()
+        emit(["messages": n, "bytes": size, "seconds": seconds, "messagesPerSecond": Double(n - 1) / seconds])
     }
 }
 

@@ -50,4 +50,24 @@ import Testing
     private func fetched0(_ m: Message) throws -> ArticleFetched {
         try m.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched)
     }
+
+    /// The wire story the sample corpus carries in three outlets' templates comes out as
+    /// near-duplicates (SimHash within 10 bits); no other pair of sample articles does.
+    @Test func syndicatedCopiesAreNearDuplicates() throws {
+        let articles = try Harness.messages(in: try Harness.fixture("normalized.jsonl")).map {
+            try $0.decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
+        }
+        var close: Set<String> = []
+        for (i, a) in articles.enumerated() {
+            for b in articles[(i + 1)...] {
+                let d = (UInt64(a.fingerprint, radix: 16)! ^ UInt64(b.fingerprint, radix: 16)!).nonzeroBitCount
+                if d <= 10 {
+                    close.insert(URL(string: a.url)!.lastPathComponent)
+                    close.insert(URL(string: b.url)!.lastPathComponent)
+                }
+            }
+        }
+        #expect(close == ["coastline-daily-2026-11-11-lumenra-job-cuts.html", "meridian-herald-2026-11-10-lumenra-layoffs.html",
+                          "valley-wire-2026-11-10-lumenra-job-cuts.html"])
+    }
 }
