@@ -19,6 +19,19 @@ struct SourceResolver: Sendable {
             r = r.lowerBound..<(r.upperBound - 1)
         }
         guard !r.isEmpty else { return nil }
+        // "chairman, CEO and president Craig Menear": roles in front of a name are the name's.
+        if entities.tokenEntity[r.upperBound - 1] >= 0 {
+            let e = entities.tokenEntity[r.upperBound - 1]
+            var m = r.upperBound - 1
+            while m > r.lowerBound && entities.tokenEntity[m - 1] == e { m -= 1 }
+            if m > r.lowerBound && (r.lowerBound..<m).allSatisfy({ k in
+                let l = t[k].lower
+                return t[k].text == "," || l == "and" || l == "&" || l == "the" || Lexicon.roleNouns.contains(l) || Lexicon.titleHeads.contains(l)
+                    || Lexicon.roleModifiers.contains(l) && !Lexicon.prepositions.contains(l)
+            }) && entities.entities[Int(e)].type == .person {
+                return entities.entities[Int(e)].name
+            }
+        }
         // The head: up to the first preposition or comma ("organisers of the march" → "organisers").
         var headEnd = r.lowerBound
         while headEnd < r.upperBound {
@@ -30,6 +43,16 @@ struct SourceResolver: Sendable {
         }
         let head = r.lowerBound..<headEnd
         guard !head.isEmpty else { return nil }
+        // "the TexAuto Facts report from InfoNation": a document's numbers are its author's.
+        if Lexicon.documentNouns.contains(t[head.upperBound - 1].lower) && headEnd + 1 < r.upperBound
+            && ["from", "by", "of"].contains(t[headEnd].lower) {
+            var k = headEnd + 1
+            if t[k].lower == "the" { k += 1 }
+            if k < r.upperBound, entities.tokenEntity[k] >= 0 {
+                let en = entities.entities[Int(entities.tokenEntity[k])]
+                if en.type != .location { return en.name }
+            }
+        }
         // A name at the end of the head is the source ("Interior Minister Ana Ruiz", "the Red Cross").
         let lastTok = head.upperBound - 1
         let e = entities.tokenEntity[lastTok]
@@ -56,7 +79,33 @@ struct SourceResolver: Sendable {
         }
         guard head.count <= 8 else { return nil }
         if head.allSatisfy({ Lexicon.functionWords.contains(t[$0].lower) }) { return nil }
+        guard isNounPhrase(head) else { return nil }
         return doc.text(tokens: head)
+    }
+
+    /// A speaker is a noun phrase ("the port authority", "police"), never a clause fragment
+    /// ("the cuts had been", "figures published", "he earned", "Coastline Daily can"): no auxiliary or
+    /// modal, no number, no pronoun next to other words, no verb in -ed / -ing, and not ending in a
+    /// preposition or conjunction.
+    func isNounPhrase(_ head: Range<Int>) -> Bool {
+        let t = doc.tokens
+        for k in head {
+            let u = t[k]
+            // "The 56-year-old" is a noun phrase; "Lumenra received 22 million euros" is not.
+            if u.kind == .number && !(k + 1 < head.upperBound && t[k + 1].text.hasPrefix("-")) { return false }
+            guard u.kind == .word else { continue }
+            if k == head.lowerBound && !u.has(.capitalized) && (Lexicon.prepositions.contains(u.lower) || Lexicon.clauseBreakers.contains(u.lower)) { return false }
+            let l = u.lower
+            if Lexicon.clauseWords.contains(l) { return false }
+            if head.count > 1 && (Lexicon.pronounsMale.contains(l) && l != "his" || Lexicon.pronounsFemale.contains(l) && l != "her"
+                                  || ["they", "it", "we", "i", "you", "them", "us", "me", "him"].contains(l)) { return false }
+            if !u.has(.capitalized) && k > head.lowerBound && (l.hasSuffix("ed") || l.hasSuffix("ing"))
+                && !Lexicon.participleAdjectives.contains(l) && !Lexicon.roleNouns.contains(l) && l.count > 4 { return false }
+            if !u.has(.capitalized) && Lexicon.reportingVerbs[l] != nil && k > head.lowerBound && !Lexicon.documentNouns.contains(l) { return false }
+        }
+        let last = t[head.upperBound - 1].lower
+        if Lexicon.prepositions.contains(last) || Lexicon.clauseBreakers.contains(last) || Lexicon.determiners.contains(last) { return false }
+        return true
     }
 
     func lastPerson(before token: Int, gender: UInt8 = 0, role: String? = nil) -> String? {
@@ -98,6 +147,9 @@ struct Attribution: Sendable {
     var clause: Range<Int>
     /// Speech rather than an estimate: becomes an indirect quote as well as a claim.
     var speech: Bool
+    /// Tokens of the source phrase and the first token of the verb.
+    var subject: Range<Int> = 0..<0
+    var verbStart: Int = 0
 }
 
 /// Finds attributions in sentences that hold no direct quotation.
@@ -129,7 +181,7 @@ struct AttributionFinder: Sendable {
                       Lexicon.claimVerbs.contains(lemma) else { k += 1; continue }
                 let prev = k > s.lowerBound ? t[k - 1].lower : ""
                 // Nouns ("the report", "his claims") and passives ("is estimated") are not anchors.
-                if Lexicon.determiners.contains(prev) || prev == "'s" || prev == "’s" || ["is", "was", "were", "are", "be", "been", "being", "to"].contains(prev) {
+                if Lexicon.determiners.contains(prev) || prev == "'s" || prev == "’s" || ["is", "was", "were", "are", "be", "been", "being", "to", "having", "what", "as", "than", "not", "never", "n't"].contains(prev) {
                     k += 1; continue
                 }
                 var verbEnd = k + 1
@@ -227,7 +279,7 @@ struct AttributionFinder: Sendable {
                 guard clause.count >= (Lexicon.estimateVerbs.contains(a.lemma) ? 1 : 2) else { continue }
                 let verbText = doc.text(tokens: a.verb)
                 out.append(Attribution(source: source, verb: verbText, lemma: a.lemma, clause: clause,
-                                       speech: !Lexicon.estimateVerbs.contains(a.lemma)))
+                                       speech: !Lexicon.estimateVerbs.contains(a.lemma), subject: a.subject, verbStart: a.verb.lowerBound))
             }
         }
         return out

@@ -44,6 +44,10 @@ struct EntityResult: Sendable {
 /// Finds names by capitalisation and types them with gazetteers, suffixes, titles and context;
 /// links repeated and shortened names ("Ana Ruiz" … "Ruiz") into one entity and attaches roles.
 struct EntityRecognizer: Sendable {
+    /// Entities below this evidence score are dropped: 4 keeps only gazetteer entries, suffixes,
+    /// titles and known first names, for text whose language the context rules do not know.
+    var minScore = 0
+
     private struct Candidate {
         var range: Range<Int>
         var key: String
@@ -140,6 +144,17 @@ struct EntityRecognizer: Sendable {
                 if u.text == "&" && j + 1 < s.upperBound && capOK(doc, j + 1, start: false, prevFirstName: false) {
                     j += 2; continue
                 }
+                // "Securities and Exchange Commission": "and" inside a name that ends in an organisation word.
+                if u.lower == "and" && j + 1 < s.upperBound && capOK(doc, j + 1, start: false, prevFirstName: false)
+                    && !Lexicon.orgKeywords.contains(t[j - 1].lower) && !t[j - 1].has(.allCaps)
+                    && (Lexicon.commonWords.contains(t[j - 1].lower) || Lexicon.orgSuffixes.contains(t[j - 1].lower))
+                    && Gazetteer.place(t[j - 1].lower) == nil && !Gazetteer.isOrganization(doc.key(i..<j)) {
+                    var e = j + 1
+                    while e < s.upperBound && e - j <= 4 && capOK(doc, e, start: false, prevFirstName: false) { e += 1 }
+                    if e > j + 1 && Lexicon.orgKeywords.contains(t[e - 1].lower) && !Gazetteer.isOrganization(doc.key((j + 1)..<e)) {
+                        j = e; continue
+                    }
+                }
                 break
             }
             process(doc, i..<j, into: &out)
@@ -158,6 +173,16 @@ struct EntityRecognizer: Sendable {
             run = run.lowerBound..<(run.upperBound - 1)
         }
         guard !run.isEmpty else { return }
+        // "Rival Lowe's …", "Defenseman Jonas Brodin …": a capitalised common noun opening the sentence is a cue, not a name.
+        var positionTitle = false
+        if run.count >= 2 && t[run.lowerBound].has(.sentenceStart) && !t[run.lowerBound].has(.allCaps) {
+            let l = t[run.lowerBound].lower
+            if Lexicon.orgCueBefore.contains(l) && Gazetteer.place(doc.key(run)) == nil && !Gazetteer.isOrganization(doc.key(run)) {
+                run = (run.lowerBound + 1)..<run.upperBound
+            } else if Lexicon.positionNouns.contains(l) {
+                positionTitle = true
+            }
+        }
         // Capitals at a sentence start or in a headline prove little; a lone word there needs other evidence.
         let weakStart = t[run0.lowerBound].has(.titleCaseLine)
             || (run.count == 1 && (t[run0.lowerBound].has(.sentenceStart) || afterOpener(doc, run0.lowerBound)))
@@ -169,8 +194,8 @@ struct EntityRecognizer: Sendable {
             return
         }
         // Find the last title word; what follows is the name.
-        var titleEnd = -1
-        if !Lexicon.orgSuffixes.contains(t[run.upperBound - 1].lower) {
+        var titleEnd = positionTitle ? run.lowerBound : -1
+        if !positionTitle && !Lexicon.orgSuffixes.contains(t[run.upperBound - 1].lower) {
             for k in run where Lexicon.titleHeads.contains(t[k].lower) {
                 if k + 1 < run.upperBound && Lexicon.titleHeads.contains(t[k + 1].lower) == false
                     && Lexicon.orgSuffixes.contains(t[k + 1].lower) { continue }
@@ -215,7 +240,7 @@ struct EntityRecognizer: Sendable {
             while k < prefix.upperBound {
                 let l = t[k].lower
                 if Lexicon.titleHeads.contains(l) || Lexicon.roleModifiers.contains(l) || Lexicon.roleNouns.contains(l)
-                    || Lexicon.honorifics.contains(l) || Lexicon.commonWords.contains(l) && !Gazetteer.isGroup(l) && Gazetteer.place(l) == nil {
+                    || Lexicon.honorifics.contains(l) || positionTitle && k == prefix.lowerBound || Lexicon.commonWords.contains(l) && !Gazetteer.isGroup(l) && Gazetteer.place(l) == nil {
                     k += 1; continue
                 }
                 var e = k + 1
@@ -233,12 +258,13 @@ struct EntityRecognizer: Sendable {
         }
         if titleEnd < 0, let before = lowercaseRoleBefore(doc, run0.lowerBound) { roles.append(before) }
         var c = classify(doc, name, hadTitle: titleEnd >= 0, gender: gender, weak: weakStart && name.lowerBound == run0.lowerBound)
+        let camel = name.contains(where: { isCamel(t[$0]) })
         if let after = appositionAfter(doc, name.upperBound) {
             roles.append(after)
-            if c.score < 3 { c.type = .person; c.score = 3 }
+            if c.score < 3 && !camel { c.type = .person; c.score = 3 }
         }
         if c.type == .person || c.score < 3 { c.roles = roles }
-        if !c.roles.isEmpty && c.score < 3 { c.type = .person; c.score = 3 }
+        if !c.roles.isEmpty && c.score < 3 && !camel { c.type = .person; c.score = 3 }
         out.append(c)
     }
 
@@ -250,16 +276,39 @@ struct EntityRecognizer: Sendable {
         let first = t[r.lowerBound].lower
         let last = t[r.upperBound - 1].lower
         let n = r.count
+        // "HANOI (AP) —": a news agency's credit, before any place of the same letters.
+        if n == 1 && Lexicon.newsAgencies.contains(key) && (t[r.lowerBound].has(.allCaps) || key.count > 3) {
+            c.type = .organization; c.score = 5; c.weak = false; return c
+        }
         if let p = Gazetteer.place(key) {
             c.type = .location; c.score = 5; c.geo = p.geo; c.weak = false; return c
         }
         if Gazetteer.isOrganization(key) { c.type = .organization; c.score = 5; c.weak = false; return c }
         if n == 1 && Gazetteer.isGroup(key) { c.type = .group; c.score = 5; c.weak = false; return c }
         if hadTitle { c.type = .person; c.score = 4; c.weak = false; return c }
+        if n == 1 && Lexicon.stateAbbreviations.contains(key) { c.type = .location; c.score = 4; c.weak = false; return c }
+        // "in front of 15,522 at KeyBank Center": a venue after a place preposition.
+        if n >= 2 && (Lexicon.venueSuffixes.contains(last)) && r.lowerBound > 0
+            && ["at", "in", "inside", "outside", "of"].contains(t[r.lowerBound - 1].lower) {
+            c.type = .location; c.score = 4; c.weak = false; return c
+        }
+        // Sports clubs and firms by their first or last word: "FC Porto", "Real Madrid", "Tottenham Hotspur".
+        if n >= 2 && (Lexicon.orgPrefixes.contains(first) || Lexicon.clubSuffixes.contains(last)) {
+            c.type = .organization; c.score = 4; c.weak = false; return c
+        }
         if Lexicon.orgSuffixes.contains(last) || r.contains(where: { Lexicon.orgKeywords.contains(t[$0].lower) }) {
             c.type = .organization; c.score = 4; c.weak = false; return c
         }
         if n >= 2 && Lexicon.placeSuffixes.contains(last) { c.type = .location; c.score = 3; c.weak = false; return c }
+        // Acronyms of things ("an EV", "AWD", "SUVs") are no names.
+        if n == 1 && isThingAcronym(doc, r.lowerBound) { c.type = .other; c.score = 0; return c }
+        if n <= 3 && placeCue(doc, r) { c.type = .location; c.score = 3; c.weak = false; return c }
+        if orgCue(doc, r) && !(n >= 2 && GazetteerNames.all.contains(first) && !weak) {
+            c.type = .organization; c.score = 3; c.weak = false; return c
+        }
+        if n >= 2 && GazetteerNames.all.contains(first) && !isCamel(t[r.lowerBound]) && !t[r.upperBound - 1].has(.allCaps) && !orgCue(doc, r) {
+            c.type = .person; c.score = 4; c.gender = GazetteerNames.gender(first); c.weak = false; return c
+        }
         // "SoftBank", "MacBook", "iPhone": inner capitals mark brands and products, not people.
         if r.contains(where: { isCamel(t[$0]) }) {
             c.type = n == 1 ? .organization : .other; c.score = 1; return c
@@ -300,6 +349,55 @@ struct EntityRecognizer: Sendable {
         // A lone unknown capitalised word inside a sentence is most often a company, brand or team.
         c.type = n == 1 ? .organization : .other; c.score = 0
         return c
+    }
+
+    /// "an EV", "AWD", "SUVs": an acronym of a thing. Plural acronyms and acronyms in the list are
+    /// things; so is one after "a"/"an" with nothing after it but punctuation.
+    private func isThingAcronym(_ doc: Document, _ k: Int) -> Bool {
+        let tok = doc.tokens[k]
+        let s = Array(tok.text.unicodeScalars)
+        guard s.count >= 2, s.count <= 6 else { return false }
+        if Lexicon.thingAcronyms.contains(tok.lower) { return true }
+        // "SUVs", "EVs": capitals then a lowercase plural s.
+        if s.count >= 3 && s[s.count - 1] == "s" && s[0..<(s.count - 1)].allSatisfy({ isUpperLetter($0) || isDigit($0) }) { return true }
+        if tok.has(.allCaps) && k > 0 && (doc.tokens[k - 1].lower == "a" || doc.tokens[k - 1].lower == "an") {
+            if k + 1 >= doc.tokens.count || doc.tokens[k + 1].kind == .punct { return true }
+        }
+        return false
+    }
+
+    /// Context that makes a name an organisation: "the retailer X", "rival X", "fans of X",
+    /// "X shares", "X's manager", "X fans".
+    private func orgCue(_ doc: Document, _ r: Range<Int>) -> Bool {
+        let t = doc.tokens
+        if r.lowerBound > 0 {
+            let p = t[r.lowerBound - 1]
+            if p.kind == .word && (!p.has(.capitalized) || p.has(.sentenceStart)) && Lexicon.orgCueBefore.contains(p.lower) { return true }
+            if p.lower == "of" && r.lowerBound > 1 && ["fans", "supporters", "shareholders", "shares"].contains(t[r.lowerBound - 2].lower) { return true }
+        }
+        var a = r.upperBound
+        guard a < t.count else { return false }
+        if t[a].lower == "'s" || t[a].lower == "’s" || t[a].text == "'" || t[a].text == "’" { a += 1 }
+        guard a < t.count else { return false }
+        let u = t[a]
+        return u.kind == .word && !u.has(.capitalized) && Lexicon.orgCueAfter.contains(u.lower)
+    }
+
+    /// Context that makes a name a place: "Logar province", "southwest of X", "X, a village".
+    private func placeCue(_ doc: Document, _ r: Range<Int>) -> Bool {
+        let t = doc.tokens
+        let a = r.upperBound
+        if a < t.count && t[a].kind == .word && !t[a].has(.capitalized) && Lexicon.placeCueAfter.contains(t[a].lower)
+            && !(a + 1 < t.count && t[a + 1].lower == "of") { return true }
+        if r.lowerBound > 1 && t[r.lowerBound - 1].lower == "of" && Lexicon.compass.contains(t[r.lowerBound - 2].lower) { return true }
+        if a + 2 < t.count && t[a].text == "," && ["a", "an", "the"].contains(t[a + 1].lower) {
+            var k = a + 2
+            while k < t.count && k < a + 5 && t[k].kind == .word && !t[k].has(.capitalized) {
+                if Lexicon.placeApposition.contains(t[k].lower) { return true }
+                k += 1
+            }
+        }
+        return false
     }
 
     private func isCamel(_ tok: Token) -> Bool {
@@ -385,6 +483,15 @@ struct EntityRecognizer: Sendable {
 
     // MARK: - Linking
 
+    /// Only ",", "and", "or", ", and" between two names: they are members of one list.
+    private func isListGap(_ doc: Document, _ a: Int, _ b: Int) -> Bool {
+        guard b > a, b - a <= 2 else { return false }
+        let t = doc.tokens
+        guard doc.sentenceOf[a] == doc.sentenceOf[b] else { return false }
+        if b - a == 1 { return t[a].text == "," || t[a].lower == "and" || t[a].lower == "or" }
+        return t[a].text == "," && (t[a + 1].lower == "and" || t[a + 1].lower == "or")
+    }
+
     private func resolve(_ doc: Document, _ cands: [Candidate]) -> EntityResult {
         var result = EntityResult()
         var entities: [EntityInfo] = []
@@ -409,23 +516,62 @@ struct EntityRecognizer: Sendable {
                                            mentions: [c.range], roles: c.roles, geo: c.geo, gender: c.gender, weak: c.weak))
             }
         }
+        // Lists ("FC Porto, Inter Milan, Chelsea and Real Madrid"): members without evidence take
+        // the type that the members with evidence share.
+        do {
+            var ci = 0
+            while ci < cands.count {
+                var cj = ci + 1
+                while cj < cands.count && isListGap(doc, cands[cj - 1].range.upperBound, cands[cj].range.lowerBound) { cj += 1 }
+                var conjoined = false
+                for m in (ci + 1)..<max(ci + 1, cj) where (cands[m - 1].range.upperBound..<cands[m].range.lowerBound).contains(where: { doc.tokens[$0].lower == "and" || doc.tokens[$0].lower == "or" }) {
+                    conjoined = true
+                }
+                // "in Cleveland, Browns …": two names and a comma are no list.
+                if cj - ci >= 3 || (cj - ci == 2 && conjoined) {
+                    var strong: EntityType? = nil
+                    var agree = true
+                    for m in ci..<cj {
+                        let en = entities[candEntity[m]]
+                        guard en.score >= 3, en.type == .organization || en.type == .location else { continue }
+                        if strong == nil { strong = en.type } else if strong != en.type { agree = false }
+                    }
+                    if let st = strong, agree {
+                        for m in ci..<cj where entities[candEntity[m]].score <= 1 && !cands[m].weak && cands[m].type != .person {
+                            entities[candEntity[m]].type = st; entities[candEntity[m]].score = 2; entities[candEntity[m]].weak = false
+                        }
+                    }
+                }
+                ci = cj
+            }
+        }
         // Surnames and given names of multi-word people point to them.
         var partOf: [String: Int] = [:]
         var ambiguous: Set<String> = []
         for (e, en) in entities.enumerated() where en.type == .person && en.nameTokens >= 2 {
             let r = en.mentions[0]
-            let lastKey = doc.tokens[r.upperBound - 1].lower
+            var lastTok = r.upperBound - 1
+            while lastTok > r.lowerBound + 1 && Lexicon.nameSuffixes.contains(doc.tokens[lastTok].lower) { lastTok -= 1 }
+            let lastKey = doc.tokens[lastTok].lower
             let firstKey = doc.tokens[r.lowerBound].lower
             for k in [lastKey, firstKey] {
                 if let o = partOf[k], o != e { ambiguous.insert(k) } else { partOf[k] = e }
             }
             // "Ana María Ruiz" → "Ruiz" and also "María Ruiz".
         }
+        // First words of multi-word organisations point to them ("Tottenham" → "Tottenham Hotspur").
+        var orgHead: [String: Int] = [:]
+        for (e, en) in entities.enumerated() where en.type == .organization && en.nameTokens >= 2 && en.score >= 3 {
+            let k = doc.tokens[en.mentions[0].lowerBound].lower
+            if partOf[k] != nil || Lexicon.orgPrefixes.contains(k) || Lexicon.commonWords.contains(k) { continue }
+            if let o = orgHead[k], o != e { ambiguous.insert(k) } else { orgHead[k] = e }
+        }
         var mergedInto = Array(0..<entities.count)
         for (e, en) in entities.enumerated() where en.nameTokens == 1 && en.score < 5 {
             let k = doc.tokens[en.mentions[0].lowerBound].lower
-            guard !ambiguous.contains(k), let target = partOf[k], target != e else { continue }
-            mergedInto[e] = target
+            guard !ambiguous.contains(k) else { continue }
+            if let target = partOf[k], target != e { mergedInto[e] = target; continue }
+            if en.score < 4, en.type != .location, let target = orgHead[k], target != e { mergedInto[e] = target }
         }
         // Two-word names inside a three-word person ("María Ruiz" of "Ana María Ruiz").
         for (e, en) in entities.enumerated() where en.nameTokens == 2 && en.type != .organization && en.score < 5 && mergedInto[e] == e {
@@ -441,7 +587,9 @@ struct EntityRecognizer: Sendable {
             let prev = cands[ci - 1]
             guard prev.range.upperBound == s - 1 else { continue }
             let pe = candEntity[ci - 1], me = candEntity[ci]
-            guard pe >= 0, me >= 0, pe != me, entities[pe].type == .organization || entities[pe].type == .location || entities[pe].score <= 1 else { continue }
+            // "HAYWARD, Calif. (AP)": a news agency's credit is no acronym of the place before it.
+            guard pe >= 0, me >= 0, pe != me, entities[pe].type == .organization || entities[pe].score <= 1,
+                  !Lexicon.newsAgencies.contains(c.key) else { continue }
             if mergedInto[me] == me && mergedInto[pe] == pe { mergedInto[me] = pe }
         }
         for e in 0..<entities.count where mergedInto[e] != e {
@@ -457,7 +605,11 @@ struct EntityRecognizer: Sendable {
         for e in 0..<entities.count where mergedInto[e] == e {
             var en = entities[e]
             if en.weak && en.score <= 1 { continue }
+            if en.score < minScore { continue }
             if en.nameTokens == 1 && en.score < 5 && Lexicon.notNamesAlone.contains(doc.tokens[en.mentions[0].lowerBound].lower) { continue }
+            if en.nameTokens == 1 && en.score == 0 && en.type == .other && isThingAcronym(doc, en.mentions[0].lowerBound) { continue }
+            // A lone letter ("S-1", "Plan B") is no name.
+            if en.nameTokens == 1 && en.score < 5 && doc.tokens[en.mentions[0].lowerBound].text.unicodeScalars.count == 1 { continue }
             if en.type == .other && en.score == 0 && en.mentions.count == 1
                 && doc.tokens[en.mentions[0].lowerBound].text.unicodeScalars.count < 3 { continue }
             en.mentions.sort { $0.lowerBound < $1.lowerBound }

@@ -70,17 +70,26 @@ public struct Extractor: Sendable {
         let doc = Document(text: text, language: article.language)
         let published = Day.parseISO(article.publishedAt)
 
-        let entities = EntityRecognizer().recognize(doc)
+        // The context rules (reporting verbs, cue words, relative dates, tone words) are English.
+        // In another language they would only invent facts, so they are switched off: entities
+        // keep only strong evidence (gazetteer, suffix, first name), direct quotations keep their
+        // text without a speaker, and there are no indirect quotes, claims, amount sources,
+        // word-based dates or tone. An article without a language is read as English.
+        let english = article.language.map { $0.isEmpty || $0.lowercased().hasPrefix("en") } ?? true
+        let entities = EntityRecognizer(minScore: english ? 0 : 4).recognize(doc)
         let resolver = SourceResolver(doc: doc, entities: entities)
 
-        let dates = DateFinder().find(doc, published: published)
+        var dates = DateFinder().find(doc, published: published)
+        if !english {
+            dates = dates.filter { d in !d.range.contains { doc.tokens[$0].kind == .word } }
+        }
         var dateTokens = [Bool](repeating: false, count: doc.tokens.count)
         for d in dates { for k in d.range { dateTokens[k] = true } }
 
         let direct = QuoteFinder().find(doc, resolver: resolver)
         var quoted = [Bool](repeating: false, count: doc.tokens.count)
         for q in direct { for k in q.outer { quoted[k] = true } }
-        let attributions = AttributionFinder().find(doc, resolver: resolver, quoted: quoted)
+        let attributions = english ? AttributionFinder().find(doc, resolver: resolver, quoted: quoted) : []
 
         let amountsFound = AmountFinder().find(doc, dateTokens: dateTokens, entities: entities)
 
@@ -99,7 +108,8 @@ public struct Extractor: Sendable {
             let texts = q.parts.map { doc.text(tokens: $0) }
             let s = doc.tokens[q.parts[0].lowerBound].start
             let e = doc.tokens[q.parts[q.parts.count - 1].upperBound - 1].end
-            return Quote(text: texts.joined(separator: " "), speaker: q.speaker, verb: q.verb, kind: "direct", start: s, end: e)
+            return Quote(text: texts.joined(separator: " "), speaker: english ? q.speaker : nil, verb: english ? q.verb : nil,
+                         kind: "direct", start: s, end: e)
         }
         quotes.append(contentsOf: ClaimBuilder().indirectQuotes(doc, attributions))
         quotes.sort { $0.start < $1.start }
@@ -111,22 +121,32 @@ public struct Extractor: Sendable {
         }
         out.amounts = amountsFound.map { a in
             let s = doc.tokens[a.range.lowerBound].start, e = doc.tokens[a.range.upperBound - 1].end
-            let source = sourceOf(a.range, direct: direct, attributions: attributions)
+            let source = english ? sourceOf(a.range, doc: doc, direct: direct, attributions: attributions) : nil
             return Amount(text: doc.text(s, e), value: a.value, unit: a.unit, object: a.object, valueMax: a.valueMax,
                           approximate: a.approximate, bound: a.bound, source: source, renderings: a.renderings,
                           start: s, end: e)
         }
-        out.tone = ToneScorer().score(doc.tokens)
+        out.tone = english ? ToneScorer().score(doc.tokens) : 0
         return out
     }
 
     /// The speaker of the quotation holding the amount, else the innermost attribution around it.
-    private func sourceOf(_ r: Range<Int>, direct: [QuoteFinder.Found], attributions: [Attribution]) -> String? {
+    private func sourceOf(_ r: Range<Int>, doc: Document, direct: [QuoteFinder.Found], attributions: [Attribution]) -> String? {
         for q in direct where q.parts.contains(where: { $0.contains(r.lowerBound) }) { return q.speaker }
         var best: Attribution? = nil
         for a in attributions where a.clause.contains(r.lowerBound) {
             if best == nil || a.clause.count < best!.clause.count { best = a }
         }
-        return best?.source
+        if let b = best { return b.source }
+        // Outside every clause but in a sentence with an attribution: in news the number is still
+        // the source's ("Police said 214 were detained …"); the nearest attribution in the sentence.
+        let s = doc.sentenceRange(of: r.lowerBound)
+        var nearest: (Int, Attribution)? = nil
+        for a in attributions where s.contains(a.verbStart) {
+            if a.subject.contains(r.lowerBound) { continue }
+            let d = min(abs(a.verbStart - r.lowerBound), abs(a.verbStart - r.upperBound))
+            if nearest == nil || d < nearest!.0 { nearest = (d, a) }
+        }
+        return nearest?.1.source
     }
 }

@@ -139,7 +139,7 @@ enum Lexicon {
 
     /// Capitalised words that may be followed by "of" inside one name ("Bank of England").
     static let ofHeads: Set<String> = orgSuffixes.union(orgKeywords).union(set("""
-    republic kingdom gulf sea isle bay city duke duchess prince princess secretary minister state states \
+    republic kingdom gulf sea isle bay city chiefs duke duchess prince princess secretary minister state states \
     statue strait straits cape lake mount province region district county islands emirates order bureau \
     house chamber people's minister president queen king governor mayor archbishop bishop
     """))
@@ -181,7 +181,7 @@ enum Lexicon {
         yell yelled|cry cried|exclaim exclaimed|promise promises promised|vow vows vowed|pledge pledges pledged|\
         counter counters countered|retort retorted|concede concedes conceded|charge charges charged|\
         put puts|count counts counted|calculate calculates calculated|forecast forecasts|project projects projected|\
-        figure figures figured
+        figure figures figured|expect expects expected
         """
         for group in forms.split(separator: "|") {
             let words = group.split(separator: " ").map(String.init)
@@ -195,11 +195,24 @@ enum Lexicon {
     static let claimVerbs = set("""
     say tell state claim add argue warn suggest insist explain note announce declare write acknowledge admit \
     confirm deny estimate report allege contend maintain predict believe assert reveal disclose indicate \
-    testify concede charge put count calculate forecast project tweet reckon
+    testify concede charge put count calculate forecast project tweet reckon expect
     """)
 
     /// Verbs for numbers rather than speech ("the city estimates the damage at ...").
-    static let estimateVerbs = set("estimate put count calculate forecast project figure")
+    static let estimateVerbs = set("estimate put count calculate forecast project figure expect")
+
+    /// Nouns for documents that carry a source's numbers: "the report from X" is X's.
+    static let documentNouns = set("report study survey data figures statement analysis poll estimate estimates census research review filing release tally count")
+
+    /// Words that cannot be inside a speaker noun phrase: auxiliaries and modals make it a clause.
+    static let clauseWords = set("is are was were be been being had has have do does did can could will would shall should may might must not n't")
+
+    /// Lowercase words in -ed / -ing that are adjectives in a noun phrase ("armed police", "the ruling party").
+    static let participleAdjectives = set("""
+    armed retired elected unnamed unidentified named based united red concerned interested affected injured \
+    ruling leading governing opposing striking visiting founding managing presiding outgoing incoming acting \
+    sitting reigning prosecuting investigating attending
+    """)
 
     static let pronounsMale = set("he him his")
     static let pronounsFemale = set("she her hers")
@@ -226,5 +239,67 @@ extension Lexicon {
     pro max plus mini ultra lite edition series model version premium standard deluxe classic \
     patient experience master note level stage phase part chapter section figure table update \
     ok yes no hello thanks please wow oh hey
+    """)
+}
+
+extension Lexicon {
+    /// First words of sports clubs and companies ("FC Porto", "Real Madrid", "Inter Milan").
+    static let orgPrefixes = set("fc afc ac as sc cf cd ss ssc rb vfb vfl fk sk real atletico atlético athletic sporting inter dynamo dinamo olympique olympiacos borussia")
+
+    /// Last words of club names that no other list has ("Tottenham Hotspur", "Bristol Rovers").
+    static let clubSuffixes = set("hotspur rovers wanderers albion athletic rangers sports")
+
+    /// Last words of venues and buildings: places ("KeyBank Center", "Old Trafford" is in no list).
+    static let venueSuffixes = set("center centre arena stadium field park gardens hall theatre theater")
+
+    /// Lowercase nouns right before a name that make it an organisation ("the retailer Home Depot",
+    /// "rival Lowe's", "club Tottenham").
+    static let orgCueBefore = set("""
+    company firm retailer rival rivals club team side startup start-up brand carrier automaker carmaker maker \
+    insurer lender giant conglomerate chain publisher broadcaster newspaper outlet network operator supplier \
+    manufacturer developer studio label franchise outfit
+    """)
+
+    /// Lowercase words right after a name (or after "X's") that make it an organisation.
+    static let orgCueAfter = set("""
+    shares stock stocks shareholders investors employees staff workers headquarters subsidiary subsidiaries \
+    spokesman spokeswoman spokesperson ceo cfo chairman board executives fans supporters manager boss coach \
+    squad players striker midfielder defender goalkeeper chairman owners owner founder co-founder parent \
+    stores store customers products revenue profit earnings
+    """)
+
+    /// Lowercase words right after a lone name that make it a place ("Logar province").
+    static let placeCueAfter = set("province county district region village town city state municipality governorate")
+
+    /// Lowercase nouns after a comma and article that make the name before a place ("Addison, a village …").
+    static let placeApposition = set("village town city suburb province county district region state country island capital port municipality hamlet neighbourhood neighborhood")
+
+    /// Compass words before "of": "southwest of Ithaca".
+    static let compass = set("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
+
+    /// Sentence-initial words that are a role before a name ("Defenseman Jonas Brodin", "Employee Steve Castro").
+    static let positionNouns = set("""
+    defenseman defender winger striker midfielder goalkeeper goalie forward centre center quarterback pitcher \
+    rookie teammate employee worker resident neighbour neighbor player guard tackle catcher
+    """)
+
+    /// Suffix tokens of a personal name that are not the surname ("Patrick Carlineo Jr.").
+    static let nameSuffixes = set("jr jr. sr sr. ii iii iv")
+
+    /// Acronyms of things, not organisations: vehicles, drives, technology ("an EV", "AWD").
+    static let thingAcronyms = set("""
+    ev evs suv suvs awd fwd rwd 4wd 4x4 mpg hp cvt abs phev bev hev ice v6 v8 led oled lcd api apis sdk ui ux \
+    cpu gpu ssd hdd ram rom 5g 4g 3g lte wifi wi-fi nft nfts ipo ipos etf etfs esg gdp cpi ceo cfo cto coo \
+    kpi roi b2b b2c saas vpn dns html css pdf usb hdmi vr ar ai ml llm iot 3d 2d dvd cd tv hdtv ott
+    """)
+
+    /// News agencies, whose credit "(AP)" follows a dateline.
+    static let newsAgencies = set("ap afp upi dpa ani pti ians efe ansa tass xinhua reuters bernama yonhap kyodo")
+
+    /// US state abbreviations in news style ("Hayward, Calif.", "Buffalo, N.Y.").
+    static let stateAbbreviations = set("""
+    ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich. minn. miss. mo. \
+    mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. \
+    w.va. wis. wyo. d.c.
     """)
 }
