@@ -139,30 +139,41 @@ public final class Socket: @unchecked Sendable {
         return true
     }
 
+    /// Frames at least this large are handed over without copying: the returned `Data`
+    /// owns libzmq's message buffer and releases it when the last reference goes.
+    public static let zeroCopyThreshold = 4096
+
     /// Receives one multipart message; nil when `dontWait` is set (or the receive timeout
     /// expires) and nothing is waiting.
     public func receive(dontWait: Bool = false) throws(ZMQError) -> [Data]? {
         let h = try live("zmq_msg_recv")
         var frames: [Data] = []
-        var msg = zmq_msg_t()
-        zmq_msg_init(&msg)
-        defer { zmq_msg_close(&msg) }
         while true {
+            let msg = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
+            zmq_msg_init(msg)
             let flags: Int32 = (dontWait && frames.isEmpty) ? ZMQ_DONTWAIT : 0
-            let rc = zmq_msg_recv(&msg, h, flags)
+            let rc = zmq_msg_recv(msg, h, flags)
             if rc < 0 {
                 let e = ZMQError.current("zmq_msg_recv")
+                zmq_msg_close(msg)
+                msg.deallocate()
                 if e.isInterrupted { continue }
                 if e.isWouldBlock && frames.isEmpty { return nil }
                 throw e
             }
-            let size = zmq_msg_size(&msg)
-            if size == 0 {
-                frames.append(Data())
+            let size = zmq_msg_size(msg)
+            let more = zmq_msg_more(msg) != 0
+            if size >= Socket.zeroCopyThreshold, let bytes = zmq_msg_data(msg) {
+                frames.append(Data(bytesNoCopy: bytes, count: size, deallocator: .custom { _, _ in
+                    zmq_msg_close(msg)
+                    msg.deallocate()
+                }))
             } else {
-                frames.append(Data(bytes: zmq_msg_data(&msg), count: size))
+                frames.append(size == 0 ? Data() : Data(bytes: zmq_msg_data(msg), count: size))
+                zmq_msg_close(msg)
+                msg.deallocate()
             }
-            if zmq_msg_more(&msg) == 0 { return frames }
+            if !more { return frames }
         }
     }
 

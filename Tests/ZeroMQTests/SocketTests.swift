@@ -81,3 +81,26 @@ import ZeroMQ
         #expect(throws: ZMQError.self) { try s.connect("inproc://x") }
     }
 }
+
+@Suite struct ZeroCopyTests {
+    @Test func largeFramesSurviveTheSocketAndEachOther() throws {
+        let context = try Context()
+        let pull = try Socket(context, .pull)
+        try pull.bind("inproc://zerocopy")
+        let push = try Socket(context, .push)
+        try push.connect("inproc://zerocopy")
+        let big = Data((0..<100_000).map { UInt8($0 % 251) })
+        var received: [[Data]] = []
+        for i in 0..<20 {
+            try push.send([Data("h\(i)".utf8), big])
+            received.append(try #require(try pull.receive()))
+        }
+        push.close()
+        pull.close()
+        // The buffers stay valid after the sockets are gone.
+        for (i, frames) in received.enumerated() {
+            #expect(frames[0] == Data("h\(i)".utf8))
+            #expect(frames[1] == big)
+        }
+    }
+}
