@@ -302,3 +302,84 @@ public struct Acknowledgement: Codable, Sendable, Equatable {
     public var outcome: String
     public init(id: String, outcome: String) { self.id = id; self.outcome = outcome }
 }
+
+// MARK: - Explicit nulls
+
+// Optional fields are written as explicit `null`, not left out: for a consumer, "the article
+// does not say" is information, and every key of a kind is always present.
+
+extension ArticleFetched {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(url, forKey: .url); try c.encode(fetchedAt, forKey: .fetchedAt)
+        try c.encode(status, forKey: .status); try c.encode(contentType, forKey: .contentType)
+        try c.encode(charset, forKey: .charset); try c.encode(source, forKey: .source); try c.encode(etag, forKey: .etag)
+        try c.encode(lastModified, forKey: .lastModified); try c.encode(byteCount, forKey: .byteCount)
+    }
+}
+
+extension Entity {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name); try c.encode(type, forKey: .type); try c.encode(mentions, forKey: .mentions)
+        try c.encode(roles, forKey: .roles); try c.encode(geo, forKey: .geo)
+    }
+}
+
+extension GeoPoint {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(latitude, forKey: .latitude); try c.encode(longitude, forKey: .longitude)
+        try c.encode(countryCode, forKey: .countryCode)
+    }
+}
+
+extension Quote {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text); try c.encode(speaker, forKey: .speaker); try c.encode(verb, forKey: .verb)
+        try c.encode(kind, forKey: .kind); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+    }
+}
+
+extension AmountRendering {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value); try c.encode(unit, forKey: .unit)
+    }
+}
+
+extension Amount {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text); try c.encode(value, forKey: .value); try c.encode(unit, forKey: .unit)
+        try c.encode(object, forKey: .object); try c.encode(valueMax, forKey: .valueMax)
+        try c.encode(approximate, forKey: .approximate); try c.encode(bound, forKey: .bound)
+        try c.encode(source, forKey: .source); try c.encode(renderings, forKey: .renderings)
+        try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+    }
+}
+
+extension DateMention {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text); try c.encode(value, forKey: .value)
+        try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+    }
+}
+
+extension StoryUpdated.StoryArticle {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(url, forKey: .url); try c.encode(title, forKey: .title)
+        try c.encode(siteName, forKey: .siteName); try c.encode(publishedAt, forKey: .publishedAt)
+    }
+}
+
+extension StoryUpdated.StoryClaim {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(articleId, forKey: .articleId); try c.encode(source, forKey: .source); try c.encode(text, forKey: .text)
+        try c.encode(value, forKey: .value); try c.encode(unit, forKey: .unit); try c.encode(object, forKey: .object)
+    }
+}
