@@ -76,10 +76,12 @@ public final class ArticleStore: Sendable {
         return m
     }
 
-    /// Stores an article (idempotent by id) and files it into a story.
+    /// Stores an article (idempotent by id) and files it into a story. `body` is the message
+    /// body as received: stored as is, so fields added by plug-in stages are kept.
     @discardableResult
-    public func store(_ article: ArticleExtracted, clusterer: StoryClusterer = StoryClusterer()) throws -> (StoreOutcome, storyId: String) {
-        let body = try WireCoding.encoder.encode(article)
+    public func store(_ article: ArticleExtracted, body: Data? = nil,
+                      clusterer: StoryClusterer = StoryClusterer()) throws -> (StoreOutcome, storyId: String) {
+        let body = try body ?? WireCoding.encoder.encode(article)
         let a = article.article
         return try db.write { db in
             let existing = try Row.fetchOne(db, sql: "SELECT body, storyId FROM article WHERE id = ?", arguments: [a.id])
@@ -146,6 +148,11 @@ public final class ArticleStore: Sendable {
             guard let data = try Data.fetchOne(db, sql: "SELECT body FROM article WHERE id = ?", arguments: [id]) else { return nil }
             return try WireCoding.decoder.decode(ArticleExtracted.self, from: data)
         }
+    }
+
+    /// The stored body of an article, byte for byte as it arrived (with any plug-in fields).
+    public func articleJSON(id: String) throws -> Data? {
+        try db.read { try Data.fetchOne($0, sql: "SELECT body FROM article WHERE id = ?", arguments: [id]) }
     }
 
     public func articleIDs() throws -> [String] {

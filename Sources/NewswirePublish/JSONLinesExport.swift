@@ -16,7 +16,12 @@ public final class JSONLinesExport: @unchecked Sendable {
     }
 
     public func append(_ article: ArticleExtracted) throws {
-        var line = try WireCoding.encoder.encode(article)
+        try append(body: try WireCoding.encoder.encode(article))
+    }
+
+    /// Appends a body as received, keeping fields this version does not know.
+    public func append(body: Data) throws {
+        var line = body
         line.append(10)
         try handle.write(contentsOf: line)
     }

@@ -18,8 +18,9 @@ struct APIServer: Sendable {
         }
         router.get("/api/articles/:id") { _, context in
             let id = try context.parameters.require("id")
-            guard let a = try store.article(id: id) else { throw HTTPError(.notFound, message: "no article \(id)") }
-            return try json(a)
+            guard let body = try store.articleJSON(id: id) else { throw HTTPError(.notFound, message: "no article \(id)") }
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         router.get("/api/stories") { _, _ in
             try json(store.storyIDs().compactMap { try store.story(id: $0) })

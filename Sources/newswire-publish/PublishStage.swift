@@ -12,8 +12,8 @@ struct PublishStage: Stage {
 
     func process(_ message: Message) throws -> [Message] {
         let article = try message.decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted)
-        let (outcome, storyId) = try store.store(article)
-        if outcome != .unchanged { try export?.append(article) }
+        let (outcome, storyId) = try store.store(article, body: message.body)
+        if outcome != .unchanged { try export?.append(body: message.body) }
         var out = [try Message(id: message.header.id, kind: MessageKind.ack,
                                body: Acknowledgement(id: article.article.id, outcome: outcome.rawValue))]
         if outcome != .unchanged, let story = try store.story(id: storyId) {

@@ -72,3 +72,18 @@ func temporaryDatabase() -> String {
         #expect(try WireCoding.decoder.decode(ArticleExtracted.self, from: lines[1]).article.id == "a2")
     }
 }
+
+@Suite struct PluginFieldTests {
+    @Test func bodiesAreStoredAsReceivedSoPluginFieldsSurvive() throws {
+        let store = try ArticleStore(path: temporaryDatabase())
+        let a = article("a1", title: "T", names: [])
+        var object = try #require(try JSONSerialization.jsonObject(with: WireCoding.encoder.encode(a)) as? [String: Any])
+        object["alerts"] = [["keyword": "strike"]]
+        let body = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        try store.store(a, body: body)
+        let stored = try #require(try store.articleJSON(id: "a1"))
+        let back = try #require(try JSONSerialization.jsonObject(with: stored) as? [String: Any])
+        #expect((back["alerts"] as? [[String: String]])?.first?["keyword"] == "strike")
+        #expect(try store.article(id: "a1") == a)
+    }
+}
