@@ -7,7 +7,10 @@ quote-speaker accuracy and amount-source accuracy. When spaCy with en_core_web_s
 current interpreter, /tmp/spacyenv or /tmp/newswire-bench-venv), scores its entities on the same
 annotations (PERSON -> person, ORG -> organization, GPE/LOC/FAC -> location).
 
-usage: score_extract.py [--binary PATH] [--truth PATH] [--show] [--no-spacy]
+The annotations hold two sets scored separately: "articles" (the tuning set the rules were developed
+on) and "heldout" (annotated afterwards, quotes and amounts only; judge changes by it).
+
+usage: score_extract.py [--binary PATH] [--truth PATH] [--show [--quotes-only]] [--no-spacy] [--only tuning|held-out]
 """
 import argparse, json, os, re, subprocess, sys
 
@@ -128,41 +131,57 @@ def main():
     ap.add_argument("--annotations", default=os.path.join(HERE, "extract-annotations.json"))
     ap.add_argument("--show", action="store_true", help="print every error")
     ap.add_argument("--no-spacy", action="store_true")
+    ap.add_argument("--only", choices=["tuning", "held-out"], help="score one set only")
+    ap.add_argument("--quotes-only", action="store_true", help="with --show: leave out entity errors")
     a = ap.parse_args()
     truth = json.load(open(a.truth))
-    anns = json.load(open(a.annotations))["articles"]
+    allann = json.load(open(a.annotations))
+    sets = [("tuning set", allann["articles"]), ("held-out set", allann.get("heldout", []))]
+    if a.only:
+        sets = [x for x in sets if x[0].startswith(a.only)]
+    every = [x for _, anns in sets for x in anns]
+    results = run_newswire(a.binary, [(x["id"], truth[x["id"]]["articleBody"]) for x in every])
+    for name, anns in sets:
+        if anns:
+            score_set(name, anns, truth, results, a)
+
+
+def score_set(name, anns, truth, results, a):
     texts = [(x["id"], truth[x["id"]]["articleBody"]) for x in anns]
-    results = run_newswire(a.binary, texts)
-    spacy_ents = None if a.no_spacy else run_spacy([t for _, t in texts])
+    with_entities = [i for i, x in enumerate(anns) if "entities" in x]
+    spacy_ents = None if a.no_spacy or not with_entities else run_spacy([t for _, t in texts])
 
     tot = {"nw": [0, 0, 0], "sp": [0, 0, 0]}
     per_type = {t: [0, 0, 0] for t in TYPES}
     q_ok = q_n = am_ok = am_n = am_found = am_val = 0
+    print("##### %s" % name)
     for idx, ann in enumerate(anns):
         aid, text = texts[idx]
         res = results[aid]
-        gold, ignored = gold_entities(text, ann)
-        pred = {(m["start"], m["end"], e["type"]) for e in res.get("entities", []) if e["type"] in TYPES for m in e["mentions"]}
-        tp, fp, fn, fps, fns = score_spans(gold, ignored, pred)
-        for k, v in zip(range(3), (tp, fp, fn)):
-            tot["nw"][k] += v
-        for t in TYPES:
-            g = {x for x in gold if x[2] == t}
-            pr = {x for x in pred if x[2] == t}
-            t_tp, t_fp, t_fn, _, _ = score_spans(g, ignored, pr)
-            per_type[t][0] += t_tp; per_type[t][1] += t_fp; per_type[t][2] += t_fn
         if a.show:
             print("=== %s (%s)" % (aid[:10], ann.get("topic", "")))
-            for s, e, t in fps:
-                print("  FP %-13s %r" % (t, text[s:e]))
-            for s, e, t in fns:
-                print("  FN %-13s %r" % (t, text[s:e]))
-        if spacy_ents is not None:
-            sp = {(s, e, SPACY_MAP[l]) for s, e, l in spacy_ents[idx] if l in SPACY_MAP}
-            # spaCy includes a leading "the" and a trailing possessive sometimes; compare as is (exact span).
-            tp2, fp2, fn2, _, _ = score_spans(gold, ignored, sp)
-            for k, v in zip(range(3), (tp2, fp2, fn2)):
-                tot["sp"][k] += v
+        if "entities" in ann:
+            gold, ignored = gold_entities(text, ann)
+            pred = {(m["start"], m["end"], e["type"]) for e in res.get("entities", []) if e["type"] in TYPES for m in e["mentions"]}
+            tp, fp, fn, fps, fns = score_spans(gold, ignored, pred)
+            for k, v in zip(range(3), (tp, fp, fn)):
+                tot["nw"][k] += v
+            for t in TYPES:
+                g = {x for x in gold if x[2] == t}
+                pr = {x for x in pred if x[2] == t}
+                t_tp, t_fp, t_fn, _, _ = score_spans(g, ignored, pr)
+                per_type[t][0] += t_tp; per_type[t][1] += t_fp; per_type[t][2] += t_fn
+            if a.show and not a.quotes_only:
+                for s, e, t in fps:
+                    print("  FP %-13s %r" % (t, text[s:e]))
+                for s, e, t in fns:
+                    print("  FN %-13s %r" % (t, text[s:e]))
+            if spacy_ents is not None:
+                sp = {(s, e, SPACY_MAP[l]) for s, e, l in spacy_ents[idx] if l in SPACY_MAP}
+                # spaCy includes a leading "the" and a trailing possessive sometimes; compare as is (exact span).
+                tp2, fp2, fn2, _, _ = score_spans(gold, ignored, sp)
+                for k, v in zip(range(3), (tp2, fp2, fn2)):
+                    tot["sp"][k] += v
         quotes = res.get("quotes", [])
         for q in ann.get("quotes", []):
             q_n += 1
@@ -190,18 +209,19 @@ def main():
             if a.show and not ok:
                 print("  AMOUNT %r: got %r, want %r" % (g["context"], (hit[0].get("source"), hit[0].get("value")) if hit else "(not found)", g["source"]))
 
-    p, r, f = prf(*tot["nw"])
-    print("annotated texts: %d, gold entity mentions: %d, quotes: %d, amounts: %d"
-          % (len(anns), tot["nw"][0] + tot["nw"][2], q_n, am_n))
-    print("newswire entities  P %.3f  R %.3f  F1 %.3f   (tp %d fp %d fn %d)" % (p, r, f, *tot["nw"]))
-    for t in TYPES:
-        pt, rt, ft = prf(*per_type[t])
-        print("   %-13s P %.3f  R %.3f  F1 %.3f" % (t, pt, rt, ft))
-    if spacy_ents is not None:
-        p, r, f = prf(*tot["sp"])
-        print("spaCy sm entities  P %.3f  R %.3f  F1 %.3f   (tp %d fp %d fn %d)" % (p, r, f, *tot["sp"]))
-    else:
-        print("spaCy: not available")
+    print("annotated texts: %d (%d with entities), gold entity mentions: %d, quotes: %d, amounts: %d"
+          % (len(anns), len(with_entities), tot["nw"][0] + tot["nw"][2], q_n, am_n))
+    if with_entities:
+        p, r, f = prf(*tot["nw"])
+        print("newswire entities  P %.3f  R %.3f  F1 %.3f   (tp %d fp %d fn %d)" % (p, r, f, *tot["nw"]))
+        for t in TYPES:
+            pt, rt, ft = prf(*per_type[t])
+            print("   %-13s P %.3f  R %.3f  F1 %.3f" % (t, pt, rt, ft))
+        if spacy_ents is not None:
+            p, r, f = prf(*tot["sp"])
+            print("spaCy sm entities  P %.3f  R %.3f  F1 %.3f   (tp %d fp %d fn %d)" % (p, r, f, *tot["sp"]))
+        else:
+            print("spaCy: not available")
     print("quote speakers     %d/%d = %.3f" % (q_ok, q_n, q_ok / max(1, q_n)))
     print("amount sources     %d/%d = %.3f   (found %d, value right %d)" % (am_ok, am_n, am_ok / max(1, am_n), am_found, am_val))
 

@@ -5,6 +5,119 @@ import NewswireWire
 struct SourceResolver: Sendable {
     let doc: Document
     let entities: EntityResult
+    /// Tokens inside quotation marks (between an opening and a closing mark of one paragraph):
+    /// names there are what a speaker talks about, never the subject a pronoun refers to.
+    let inQuote: [Bool]
+
+    init(doc: Document, entities: EntityResult) {
+        self.doc = doc
+        self.entities = entities
+        let t = doc.tokens
+        let anyDouble = t.contains { $0.kind == .quote && !$0.has(.quoteSingle) }
+        var mask = [Bool](repeating: false, count: t.count)
+        var inside = false
+        for k in 0..<t.count {
+            let u = t[k]
+            if u.has(.paragraphStart) { inside = false }
+            if u.kind == .quote && u.has(.quoteSingle) != anyDouble {
+                if u.has(.quoteOpen) { inside = true } else if u.has(.quoteClose) || u.text == "\"" { inside = false }
+                continue
+            }
+            mask[k] = inside
+        }
+        inQuote = mask
+    }
+
+    /// The person a pronoun refers to: the subject (first person named outside quotations) of the
+    /// nearest sentence before it that has one of the right gender, looking back a few sentences;
+    /// people named right after the pronoun ("he told Benioff") are not it. Falls back to the last
+    /// compatible person mentioned.
+    func pronounReferent(at token: Int, gender: UInt8) -> String? {
+        let t = doc.tokens
+        var excluded = Set<Int>()
+        var k = token + 1
+        while k < t.count && k <= token + 5 && doc.sentenceOf[k] == doc.sentenceOf[token] {
+            let e = entities.tokenEntity[k]
+            if e >= 0 { excluded.insert(Int(e)) }
+            k += 1
+        }
+        let s0 = Int(doc.sentenceOf[token])
+        var s = s0
+        while s >= 0 && s0 - s <= 4 {
+            let r = doc.sentences[s]
+            let end = s == s0 ? token : r.upperBound
+            if s != s0 {
+                // "He was arrested in April for the call to Omar's office.": same referent, earlier.
+                var f = r.lowerBound
+                while f < r.upperBound && t[f].kind != .word { f += 1 }
+                if f < r.upperBound && (gender == 1 ? t[f].lower == "he" : gender == 2 ? t[f].lower == "she" : false) { s -= 1; continue }
+            }
+            var m = r.lowerBound
+            while m < end {
+                let e = entities.tokenEntity[m]
+                if e >= 0 && !inQuote[m] {
+                    var stop = m
+                    while stop < end && entities.tokenEntity[stop] == e { stop += 1 }
+                    let en = entities.entities[Int(e)]
+                    let possessive = stop < t.count && (t[stop].lower == "'s" || t[stop].lower == "’s")
+                    if en.type == .person && !possessive && !excluded.contains(Int(e)) && (gender == 0 || en.gender == 0 || en.gender == gender) {
+                        return en.name
+                    }
+                    m = stop; continue
+                }
+                m += 1
+            }
+            s -= 1
+        }
+        return lastPerson(before: token, gender: gender)
+    }
+
+    /// A subject phrase that may hold commas: "Mayer, Disney's chairman of …," → Mayer;
+    /// "Carlineo's attorney, Sonya Zoghlin," → Sonya Zoghlin; "X, who serves in …," → X;
+    /// "working in federal prisons, she" → she (the phrase right before the verb wins).
+    func resolveSubject(_ r: Range<Int>) -> String? {
+        let t = doc.tokens
+        var segments: [Range<Int>] = []
+        var a = r.lowerBound
+        for k in r where t[k].text == "," {
+            segments.append(a..<k); a = k + 1
+        }
+        segments.append(a..<r.upperBound)
+        func hasWord(_ g: Range<Int>) -> Bool { g.contains { t[$0].kind == .word } }
+        segments = segments.filter(hasWord)
+        guard segments.count > 1 else { return resolve(r) }
+        let lastSeg = segments[segments.count - 1]
+        if lastSeg.upperBound == r.upperBound || !(lastSeg.upperBound..<r.upperBound).contains(where: { t[$0].text == "," }) {
+            // The segment next to the verb is its subject.
+            return resolve(lastSeg)
+        }
+        let first = segments[0]
+        if let e = entityEnding(first) { return e }
+        for g in segments.dropFirst() {
+            // "Carlineo's attorney, Sonya Zoghlin, said": the name in apposition to a role phrase.
+            if let e = entityCovering(g), entities.entities[e].type == .person { return entities.entities[e].name }
+        }
+        return resolve(first)
+    }
+
+    private func entityEnding(_ g: Range<Int>) -> String? {
+        var end = g.upperBound
+        let t = doc.tokens
+        while end > g.lowerBound && t[end - 1].kind != .word { end -= 1 }
+        guard end > g.lowerBound else { return nil }
+        let e = entities.tokenEntity[end - 1]
+        guard e >= 0, entities.entities[Int(e)].type != .location else { return nil }
+        return resolve(g.lowerBound..<end)
+    }
+
+    private func entityCovering(_ g: Range<Int>) -> Int? {
+        let t = doc.tokens
+        let words = g.filter { t[$0].kind == .word || t[$0].kind == .number || t[$0].text == "." }
+        guard let f = words.first else { return nil }
+        let e = entities.tokenEntity[f]
+        guard e >= 0, words.allSatisfy({ entities.tokenEntity[$0] == e }) else { return nil }
+        return Int(e)
+    }
 
     /// Resolves tokens of a subject or speaker phrase. Returns nil when there is no usable phrase.
     func resolve(_ r0: Range<Int>) -> String? {
@@ -43,6 +156,21 @@ struct SourceResolver: Sendable {
         }
         let head = r.lowerBound..<headEnd
         guard !head.isEmpty else { return nil }
+        // "a spokesperson for the British Foreign Office": the organisation speaks through them.
+        if ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "representative", "representatives"].contains(t[head.upperBound - 1].lower),
+           headEnd + 1 < r.upperBound, ["for", "of", "at"].contains(t[headEnd].lower) {
+            var k = headEnd + 1
+            if t[k].lower == "the" { k += 1 }
+            if k < r.upperBound, entities.tokenEntity[k] >= 0 {
+                let e = entities.tokenEntity[k]
+                let en = entities.entities[Int(e)]
+                if en.type == .organization || en.type == .group {
+                    var m = k
+                    while m < r.upperBound && entities.tokenEntity[m] == e { m += 1 }
+                    return doc.text(tokens: head.lowerBound..<m)
+                }
+            }
+        }
         // "the TexAuto Facts report from InfoNation": a document's numbers are its author's.
         if Lexicon.documentNouns.contains(t[head.upperBound - 1].lower) && headEnd + 1 < r.upperBound
             && ["from", "by", "of"].contains(t[headEnd].lower) {
@@ -65,8 +193,8 @@ struct SourceResolver: Sendable {
         }
         if head.count == 1 {
             let l = t[head.lowerBound].lower
-            if Lexicon.pronounsMale.contains(l) { return lastPerson(before: head.lowerBound, gender: 1) ?? t[head.lowerBound].text }
-            if Lexicon.pronounsFemale.contains(l) { return lastPerson(before: head.lowerBound, gender: 2) ?? t[head.lowerBound].text }
+            if Lexicon.pronounsMale.contains(l) { return pronounReferent(at: head.lowerBound, gender: 1) ?? t[head.lowerBound].text }
+            if Lexicon.pronounsFemale.contains(l) { return pronounReferent(at: head.lowerBound, gender: 2) ?? t[head.lowerBound].text }
             if l == "they" || l == "it" || l == "we" || l == "i" || l == "you" {
                 if l == "they" || l == "it", let o = lastOrganization(before: head.lowerBound) { return o }
                 return nil

@@ -555,7 +555,13 @@ struct EntityRecognizer: Sendable {
             let lastKey = doc.tokens[lastTok].lower
             let firstKey = doc.tokens[r.lowerBound].lower
             for k in [lastKey, firstKey] {
-                if let o = partOf[k], o != e { ambiguous.insert(k) } else { partOf[k] = e }
+                // "CEO Tim Cook" … "Hosting Cook at Dreamforce": a name with clearly stronger
+                // evidence keeps the short form; equal evidence makes it ambiguous.
+                if let o = partOf[k], o != e {
+                    if entities[o].score >= entities[e].score + 2 && !entities[o].weak { continue }
+                    if entities[e].score >= entities[o].score + 2 && !entities[e].weak { partOf[k] = e; continue }
+                    ambiguous.insert(k)
+                } else { partOf[k] = e }
             }
             // "Ana María Ruiz" → "Ruiz" and also "María Ruiz".
         }

@@ -180,6 +180,7 @@ enum Lexicon {
         shout shouts shouted|whisper whispers whispered|joke jokes joked|quip quips quipped|scream screamed|\
         yell yelled|cry cried|exclaim exclaimed|promise promises promised|vow vows vowed|pledge pledges pledged|\
         counter counters countered|retort retorted|concede concedes conceded|charge charges charged|\
+        reiterate reiterates reiterated|\
         put puts|count counts counted|calculate calculates calculated|forecast forecasts|project projects projected|\
         figure figures figured|expect expects expected
         """

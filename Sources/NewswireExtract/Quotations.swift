@@ -96,6 +96,8 @@ struct QuoteFinder: Sendable {
             } else if !f.attributed, let last = out.last, last.attributed, pureQuoteParagraph(doc, f, after: last) {
                 // A paragraph that is only a quotation, right after one attributed: same speaker.
                 f.speaker = last.speaker; f.verb = last.verb
+            } else if !f.attributed, f.speaker == nil, let (sp, verb) = inheritedSpeaker(doc, f, resolver: resolver, previous: out.last) {
+                f.speaker = sp; f.verb = verb
             }
             out.append(f)
         }
@@ -121,52 +123,227 @@ struct QuoteFinder: Sendable {
         return true
     }
 
+    /// Lemmas of verbs of speech that carry a quotation from further back in the sentence or from
+    /// the sentence before ("Cook said Apple employs 450 Dreamers, and he sees “first hand …”").
+    static let speechLemmas: Set<String> = ["say", "tell", "add", "state", "argue", "warn", "insist", "explain", "note",
+                                            "testify", "reiterate", "write", "claim", "acknowledge", "admit", "declare",
+                                            "stress", "emphasise", "emphasize", "contend", "maintain", "assert", "reply", "respond"]
+
     /// Looks for "…," said X / X said / he said after the quote, then "X said:" before it.
     private func attribute(_ doc: Document, _ f: inout Found, resolver: SourceResolver, previous: Found?) {
         let t = doc.tokens
+        let open = f.outer.lowerBound
+        // "… and said, “…,” the prosecutor's office said": the quote's own speaker is the one
+        // right before it; the attribution after it reports the whole statement.
+        if open >= 2 && (t[open - 1].text == "," || t[open - 1].text == ":"),
+           t[open - 2].kind == .word && !t[open - 2].has(.capitalized),
+           let lemma = Lexicon.reportingVerbs[t[open - 2].lower], QuoteFinder.speechLemmas.contains(lemma) {
+            if attributeBefore(doc, &f, resolver: resolver, previous: previous) { return }
+        }
+        if attributeAfter(doc, &f, resolver: resolver) { return }
+        if attributeDashOrAccording(doc, &f, resolver: resolver) { return }
+        if attributeBefore(doc, &f, resolver: resolver, previous: previous) { return }
+        _ = attributeColon(doc, &f, resolver: resolver)
+    }
+
+    /// "“…” — Maria Santos" (a name closing the paragraph after a dash) and "“…,” according to X."
+    private func attributeDashOrAccording(_ doc: Document, _ f: inout Found, resolver: SourceResolver) -> Bool {
+        let t = doc.tokens
+        let close = f.outer.upperBound
+        var k = close + 1
+        if k < t.count && t[k].text == "," { k += 1 }
+        guard k + 1 < t.count, !t[k].has(.paragraphStart) else { return false }
+        if t[k].lower == "according" && t[k + 1].lower == "to" {
+            // Only inside the quotation's own sentence: "“…,” according to X."
+            guard doc.sentenceOf[k] == doc.sentenceOf[close] || t[close + 1].text == "," else { return false }
+            var e = k + 2
+            while e < t.count && e - k <= 14 && t[e].text != "," && t[e].text != "." && t[e].text != ";" && t[e].kind != .quote && !t[e].has(.paragraphStart) { e += 1 }
+            guard let sp = resolver.resolve((k + 2)..<e) else { return false }
+            f.speaker = sp; f.verb = "according to"; f.attributed = true; f.attributionEnd = e
+            return true
+        }
+        guard ["—", "–", "-", "―"].contains(t[k].text) else { return false }
+        // The name runs to the end of the paragraph (or a comma before a role), a few tokens at most.
+        var e = k + 1
+        while e < t.count && !t[e].has(.paragraphStart) && !t[e].has(.lineStart) && t[e].text != "," && e - k <= 8 { e += 1 }
+        guard e - k <= 8, e > k + 1 else { return false }
+        let g = (k + 1)..<e
+        guard let last = g.last(where: { t[$0].kind == .word }), resolver.entities.tokenEntity[last] >= 0,
+              resolver.entities.entities[Int(resolver.entities.tokenEntity[last])].type != .location,
+              let sp = resolver.resolve(g) else { return false }
+        f.speaker = sp; f.verb = t[k].text; f.attributed = true; f.attributionEnd = e
+        return true
+    }
+
+    /// "Merkel: “We will manage …”" in headlines and interviews: a bare name before a colon.
+    private func attributeColon(_ doc: Document, _ f: inout Found, resolver: SourceResolver) -> Bool {
+        let t = doc.tokens
+        let open = f.outer.lowerBound
+        guard open >= 2 && t[open - 1].text == ":" else { return false }
+        let end = open - 1
+        var a = end
+        while a > 0 && end - a < 6 && !t[a].has(.paragraphStart) && !t[a].has(.lineStart) && !t[a].has(.sentenceStart)
+                && !(t[a - 1].kind == .punct && [".", "?", "!", ":", ";"].contains(t[a - 1].text)) { a -= 1 }
+        guard end - a <= 5, a < end, let e = entityCovering(resolver, a..<end),
+              [.person, .organization, .group].contains(resolver.entities.entities[e].type) else { return false }
+        f.speaker = resolver.entities.entities[e].name; f.verb = ":"; f.attributed = true; f.attributionEnd = f.outer.upperBound + 1
+        return true
+    }
+
+    private func entityCovering(_ resolver: SourceResolver, _ g: Range<Int>) -> Int? {
+        let t = resolver.doc.tokens
+        let words = g.filter { t[$0].kind == .word || t[$0].kind == .number }
+        guard let first = words.first else { return nil }
+        let e = resolver.entities.tokenEntity[first]
+        guard e >= 0, words.allSatisfy({ resolver.entities.tokenEntity[$0] == e }) else { return nil }
+        return Int(e)
+    }
+
+    /// "…," said X / "…," X said / "…," X, a spokesman for Y, said / "…," he told Reuters.
+    private func attributeAfter(_ doc: Document, _ f: inout Found, resolver: SourceResolver) -> Bool {
+        let t = doc.tokens
         let n = t.count
         let close = f.outer.upperBound
-        let open = f.outer.lowerBound
         // After: only when the attribution continues the same sentence.
-        if close + 1 < n, doc.sentenceOf[close + 1] == doc.sentenceOf[close] || t[close + 1].text == "," {
-            let s = doc.sentenceRange(of: close + 1)
-            var limit = s.upperBound
-            for k in (close + 1)..<s.upperBound where t[k].kind == .quote && t[k].has(.quoteOpen) { limit = k; break }
-            var v = close + 1
-            var found = -1
-            while v < limit && v - close <= 9 {
-                let u = t[v]
-                if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower], lemma != "put", lemma != "count", lemma != "figure" {
-                    found = v; break
-                }
-                v += 1
+        guard close + 1 < n else { return false }
+        // A quotation ending in "?" or "!" ends its sentence for the splitter: "…?” Holmes testified."
+        var endMark = close - 1
+        while endMark > f.outer.lowerBound && t[endMark].kind == .quote { endMark -= 1 }
+        let crossed = (t[endMark].text == "?" || t[endMark].text == "!") && t[close + 1].kind == .word && !t[close + 1].has(.paragraphStart)
+        guard doc.sentenceOf[close + 1] == doc.sentenceOf[close] || t[close + 1].text == "," || crossed else { return false }
+        let s = doc.sentenceRange(of: close + 1)
+        var limit = s.upperBound
+        for k in (close + 1)..<s.upperBound where t[k].kind == .quote && t[k].has(.quoteOpen) { limit = k; break }
+        var v = close + 1
+        var found = -1
+        while v < limit && v - close <= 32 {
+            let u = t[v]
+            if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower], lemma != "put", lemma != "count", lemma != "figure" {
+                // Far from the quote only after an apposition or relative clause closed by a comma:
+                // "…," Interior Minister X, who serves in …, said.
+                if crossed && doc.sentenceOf[close + 1] != doc.sentenceOf[close] {
+                    if v - close <= 5 { found = v }
+                } else if v - close <= 9 || t[v - 1].text == "," { found = v }
+                break
             }
-            if found >= 0 {
-                let left = (close + 1)..<found
-                var speaker: String? = nil
-                if left.contains(where: { t[$0].kind == .word }) {
-                    speaker = resolver.resolve(left)
-                } else {
-                    var e = found + 1
-                    while e < limit && t[e].text != "," && t[e].text != "." && t[e].text != ";" && t[e].kind != .quote && e - found <= 8 { e += 1 }
-                    if Lexicon.reportingVerbs[t[found].lower] != "tell" { speaker = resolver.resolve((found + 1)..<e) }
-                }
-                if let speaker {
-                    f.speaker = speaker
-                    f.verb = t[found].text
-                    f.attributed = true
-                    f.attributionEnd = limit
-                    return
+            v += 1
+        }
+        guard found >= 0 else { return false }
+        let left = (close + 1)..<found
+        var speaker: String? = nil
+        if left.contains(where: { t[$0].kind == .word }) {
+            speaker = resolver.resolveSubject(left)
+        }
+        if speaker == nil && (!left.contains(where: { t[$0].kind == .word }) || t[found - 1].text == ",") {
+            // "…," said X / "…" despite …, said another witness, Fiona Hill.
+            var e = found + 1
+            while e < limit && t[e].text != "," && t[e].text != "." && t[e].text != ";" && t[e].kind != .quote && e - found <= 8 { e += 1 }
+            if Lexicon.reportingVerbs[t[found].lower] != "tell" {
+                speaker = resolver.resolve((found + 1)..<e)
+                // "said another witness, former adviser Fiona Hill": the name in apposition.
+                if e < limit && t[e].text == "," && (speaker == nil || !(found + 1..<e).contains(where: { resolver.entities.tokenEntity[$0] >= 0 })) {
+                    var e2 = e + 1
+                    while e2 < limit && t[e2].text != "," && t[e2].text != "." && t[e2].text != ";" && t[e2].kind != .quote && e2 - e <= 8 { e2 += 1 }
+                    let g = (e + 1)..<e2
+                    if let last = g.last, resolver.entities.tokenEntity[last] >= 0,
+                       resolver.entities.entities[Int(resolver.entities.tokenEntity[last])].type == .person {
+                        speaker = resolver.resolve(g)
+                    }
                 }
             }
         }
-        // Before: "Ruiz said: “…”", "Ruiz told reporters, “…”", "According to Ruiz, “…”".
-        guard open > 0 else { return }
+        guard let speaker else { return false }
+        f.speaker = speaker
+        f.verb = t[found].text
+        f.attributed = true
+        f.attributionEnd = limit
+        return true
+    }
+
+    /// The subject of a verb read backwards: "Ruiz said", "X, who …, told", "X issued a statement, saying".
+    private func subjectBefore(_ doc: Document, verb b: Int, lower: Int, resolver: SourceResolver) -> String? {
+        let t = doc.tokens
+        func start(from b: Int) -> Int {
+            var a = b
+            while a > lower {
+                let p = t[a - 1]
+                if p.kind == .punct && (p.text == "," || p.text == ";" || p.text == ":" || p.text == "(") { break }
+                if p.kind == .quote { break }
+                if p.kind == .word && !p.has(.capitalized) && Lexicon.clauseBreakers.contains(p.lower) { break }
+                if b - a >= 10 { break }
+                a -= 1
+            }
+            return a
+        }
+        let a = start(from: b)
+        if a < b { return resolver.resolve(a..<b) }
+        if a > lower && ["and", "but", "then"].contains(t[a - 1].lower) {
+            // "he asked about …, called Omar a “terrorist” and said, “…”": the subject of the first verb.
+            var k = lower
+            while k < a {
+                if !resolver.inQuote[k] && t[k].kind == .word {
+                    let e = resolver.entities.tokenEntity[k]
+                    if e >= 0 && resolver.entities.entities[Int(e)].type == .person { return resolver.entities.entities[Int(e)].name }
+                    if Lexicon.pronounsMale.contains(t[k].lower) || Lexicon.pronounsFemale.contains(t[k].lower) {
+                        if t[k].lower == "he" || t[k].lower == "she" { return resolver.resolve(k..<(k + 1)) }
+                        return nil
+                    }
+                }
+                k += 1
+            }
+            return nil
+        }
+        guard a > lower && t[a - 1].text == "," else { return nil }
+        // "McCormick, who has split from …, told": back over the apposition to the name.
+        var c = a - 2
+        while c > lower && a - c <= 30 && t[c].text != "," && t[c].kind != .quote { c -= 1 }
+        if c > lower && t[c].text == "," {
+            let a2 = start(from: c)
+            if a2 < c, let sp = resolver.resolveSubject(a2..<a) { return sp }
+        }
+        // "Sawyer issued a statement, saying": the subject of the main clause.
+        if t[b].lower.hasSuffix("ing") {
+            var k = lower
+            while k < b {
+                let e = resolver.entities.tokenEntity[k]
+                if e >= 0 && !resolver.inQuote[k] {
+                    let en = resolver.entities.entities[Int(e)]
+                    if en.type == .person || en.type == .organization || en.type == .group { return en.name }
+                }
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    /// A verb of speech earlier in the sentence whose subject is a named person or organisation.
+    private func outerSpeaker(_ doc: Document, before b: Int, lower: Int, resolver: SourceResolver) -> String? {
+        let t = doc.tokens
+        var k = lower
+        while k < b {
+            let u = t[k]
+            if u.kind == .quote { return nil }
+            if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower], QuoteFinder.speechLemmas.contains(lemma) {
+                if let sp = subjectBefore(doc, verb: k, lower: lower, resolver: resolver),
+                   resolver.entities.entities.contains(where: { $0.name == sp && ($0.type == .person || $0.type == .organization) }) { return sp }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "Ruiz said: “…”", "Ruiz told reporters, “…”", "According to Ruiz, “…”", "X called it a “…”",
+    /// and, for a longer quote, a verb of speech further back in its sentence.
+    private func attributeBefore(_ doc: Document, _ f: inout Found, resolver: SourceResolver, previous: Found?) -> Bool {
+        let t = doc.tokens
+        let open = f.outer.lowerBound
+        guard open > 0 else { return false }
         // A quotation that opens a new sentence is not introduced by the sentence before it,
         // unless that one ends in a colon.
         let before = t[open - 1]
-        if before.kind == .punct && before.text != ":" && before.text != "," && before.text != "—" && before.text != "–" { return }
-        if before.kind == .quote { return }
+        if before.kind == .punct && before.text != ":" && before.text != "," && before.text != "—" && before.text != "–" { return false }
+        if before.kind == .quote { return false }
         var b = open - 1
         // "said:" at the end of the previous paragraph introduces a quote paragraph.
         let s = doc.sentenceRange(of: b)
@@ -176,17 +353,23 @@ struct QuoteFinder: Sendable {
         }
         while b >= lower && open - b <= 8 {
             let u = t[b]
-            if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower], lemma != "put", lemma != "count" {
-                var a = b
-                while a > lower {
-                    let p = t[a - 1]
-                    if p.kind == .punct && (p.text == "," || p.text == ";" || p.text == ":" || p.text == "(") { break }
-                    if p.kind == .quote { break }
-                    if p.kind == .word && !p.has(.capitalized) && Lexicon.clauseBreakers.contains(p.lower) { break }
-                    if b - a >= 10 { break }
-                    a -= 1
+            if u.kind == .word && !u.has(.capitalized), ["called", "calls", "call", "calling"].contains(u.lower),
+               b > lower, !["is", "was", "were", "are", "be", "been", "so", "being"].contains(t[b - 1].lower) {
+                // "Sasse called his death “a crisis of public trust”": only a named speaker.
+                if let sp = subjectBefore(doc, verb: b, lower: lower, resolver: resolver),
+                   resolver.entities.entities.contains(where: { $0.name == sp && $0.type != .location }) {
+                    f.speaker = sp; f.verb = u.text; f.attributed = true; f.attributionEnd = f.outer.upperBound + 1
+                    return true
                 }
-                var speaker = resolver.resolve(a..<b)
+                return false
+            }
+            if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower], lemma != "put", lemma != "count" {
+                var speaker = subjectBefore(doc, verb: b, lower: lower, resolver: resolver)
+                if !QuoteFinder.speechLemmas.contains(lemma), let outer = outerSpeaker(doc, before: b, lower: lower, resolver: resolver) {
+                    // "Pompeo said that … Washington had concluded … “…”": a verb of thinking inside
+                    // reported speech; the quotation is the one reporting it.
+                    speaker = outer
+                }
                 if speaker == nil && lemma != "tell" {
                     // "said Ana Ruiz: “…”"
                     var e = b + 1
@@ -195,18 +378,74 @@ struct QuoteFinder: Sendable {
                 }
                 if let speaker {
                     f.speaker = speaker; f.verb = u.text; f.attributed = true; f.attributionEnd = f.outer.upperBound + 1
+                    return true
                 }
-                return
+                return false
             }
             if u.lower == "to" && b > lower && t[b - 1].lower == "according" {
                 var e = b + 1
                 while e < open && t[e].text != "," { e += 1 }
                 if let speaker = resolver.resolve((b + 1)..<e) {
                     f.speaker = speaker; f.verb = "according to"; f.attributed = true; f.attributionEnd = f.outer.upperBound + 1
+                    return true
                 }
-                return
+                return false
             }
             b -= 1
         }
+        // A longer quote inside reported speech: "Cook said Apple employs …, and he sees “first hand …”".
+        let words = f.parts.reduce(0) { acc, r in acc + r.filter { t[$0].kind == .word }.count }
+        guard words >= 4 && before.kind != .punct else { return false }
+        while b >= lower {
+            let u = t[b]
+            if u.kind == .quote { return false }
+            if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower], QuoteFinder.speechLemmas.contains(lemma),
+               let sp = subjectBefore(doc, verb: b, lower: lower, resolver: resolver) {
+                f.speaker = sp; f.verb = u.text; f.attributed = true; f.attributionEnd = f.outer.upperBound + 1
+                return true
+            }
+            b -= 1
+        }
+        return false
+    }
+
+    /// A quotation standing alone as a sentence, with no attribution, right after indirect speech
+    /// ("Erekat said it was … ¶ “They wanted us on our knees …”"): the same speaker. Looks back to
+    /// the start of the previous paragraph for the nearest verb of speech with a resolvable subject.
+    private func inheritedSpeaker(_ doc: Document, _ f: Found, resolver: SourceResolver, previous: Found?) -> (String, String)? {
+        let t = doc.tokens
+        let open = f.outer.lowerBound
+        let close = f.outer.upperBound
+        guard t[open].has(.sentenceStart) || t[open].has(.paragraphStart) || open == 0 || t[open - 1].has(.paragraphStart) || t[open - 1].kind == .punct else { return nil }
+        // Nothing but punctuation after it in its sentence.
+        var e = close + 1
+        while e < t.count && !t[e].has(.paragraphStart) && doc.sentenceOf[e] == doc.sentenceOf[close] {
+            if t[e].kind == .word || t[e].kind == .number { return nil }
+            e += 1
+        }
+        var paragraphs = 0
+        var k = open - 1
+        while k >= 0 {
+            if let p = previous, k <= p.outer.upperBound { return nil }
+            let u = t[k]
+            if u.kind == .word && !u.has(.capitalized) && !resolver.inQuote[k], let lemma = Lexicon.reportingVerbs[u.lower], QuoteFinder.speechLemmas.contains(lemma),
+               !(k > 0 && (Lexicon.determiners.contains(t[k - 1].lower) || t[k - 1].lower == "'s" || t[k - 1].lower == "’s")) {
+                let s = doc.sentenceRange(of: k)
+                if let sp = subjectBefore(doc, verb: k, lower: s.lowerBound, resolver: resolver),
+                   resolver.entities.entities.contains(where: { $0.name == sp && $0.type != .location }) {
+                    return (sp, u.text)
+                }
+                // ", said Avi Bell."
+                var e2 = k + 1
+                while e2 < s.upperBound && t[e2].text != "," && t[e2].text != "." && e2 - k <= 6 { e2 += 1 }
+                if lemma != "tell", e2 > k + 1, let sp = resolver.resolve((k + 1)..<e2),
+                   resolver.entities.entities.contains(where: { $0.name == sp && $0.type != .location }) {
+                    return (sp, u.text)
+                }
+            }
+            if u.has(.paragraphStart) { paragraphs += 1; if paragraphs >= 2 { return nil } }
+            k -= 1
+        }
+        return nil
     }
 }
