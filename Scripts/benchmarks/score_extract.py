@@ -8,7 +8,7 @@ current interpreter, /tmp/spacyenv or /tmp/newswire-bench-venv), scores its enti
 annotations (PERSON -> person, ORG -> organization, GPE/LOC/FAC -> location).
 
 The annotations hold two sets scored separately: "articles" (the tuning set the rules were developed
-on) and "heldout" (annotated afterwards, quotes and amounts only; judge changes by it).
+on) and "heldout" (annotated afterwards, entities, quotes and amounts; judge changes by it).
 
 usage: score_extract.py [--binary PATH] [--truth PATH] [--show [--quotes-only]] [--no-spacy] [--only tuning|held-out]
 """
