@@ -23,10 +23,33 @@ struct PageDecoder: Sendable {
     /// - Throws: ``NormalizeError/notHTML(_:)`` for binary content,
     ///   ``NormalizeError/undecodableCharset(_:)`` when a declared charset cannot decode the bytes.
     func decode(_ data: Data, declared: String?) throws(NormalizeError) -> Decoded {
+        let (output, charset) = try decodeCore(data, declared: declared)
+        switch output {
+        case .text(let text): return Decoded(text: text, charset: charset)
+        case .utf8(let bytes): return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: charset)
+        }
+    }
+
+    /// The page as well-formed UTF-8 bytes: ``decode(_:declared:)`` without building a string
+    /// when the page already is valid UTF-8.
+    func decodeUTF8(_ data: Data, declared: String?) throws(NormalizeError) -> [UInt8] {
+        let (output, _) = try decodeCore(data, declared: declared)
+        switch output {
+        case .text(let text): return Array(text.utf8)
+        case .utf8(let bytes): return bytes
+        }
+    }
+
+    private enum Output {
+        case text(String)
+        /// Valid UTF-8 bytes, to be used as they are.
+        case utf8([UInt8])
+    }
+
+    private func decodeCore(_ data: Data, declared: String?) throws(NormalizeError) -> (Output, String) {
         let bytes = [UInt8](data)
         if let bom = Self.byteOrderMark(bytes) {
-            return Decoded(text: Self.decode(Array(bytes[bom.length...]), as: bom.charset) ?? "",
-                           charset: bom.charset.name)
+            return (.text(Self.decode(Array(bytes[bom.length...]), as: bom.charset) ?? ""), bom.charset.name)
         }
         let headerCharset = declared.flatMap(Charset.init(label:))
         let metaCharset = Self.metaCharset(in: bytes)
@@ -35,28 +58,31 @@ struct PageDecoder: Sendable {
             if let reason = Self.binaryReason(bytes) { throw .notHTML(reason) }
         }
         let utf8 = UTF8Validation(bytes)
+        func asUTF8() -> Output {
+            utf8.isValid ? .utf8(bytes) : .text(String(decoding: bytes, as: UTF8.self))
+        }
         for candidate in [headerCharset, metaCharset].compactMap({ $0 }) {
             if candidate.isSingleByte && utf8.isValid && utf8.multiByteSequences > 0 {
-                return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "utf-8")
+                return (asUTF8(), "utf-8")
             }
             if candidate == .utf8 {
-                return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "utf-8")
+                return (asUTF8(), "utf-8")
             }
             if let text = Self.decode(bytes, as: candidate) {
-                return Decoded(text: text, charset: candidate.name)
+                return (.text(text), candidate.name)
             }
             if utf8.isValid {
-                return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "utf-8")
+                return (asUTF8(), "utf-8")
             }
             throw .undecodableCharset(candidate.name)
         }
         // Undeclared: UTF-8 when it mostly is (a few broken bytes become U+FFFD, the rest is
         // not turned into mojibake), otherwise the web's default single-byte charset.
         if utf8.isValid || utf8.multiByteSequences > utf8.invalidBytes {
-            return Decoded(text: String(decoding: bytes, as: UTF8.self), charset: "utf-8")
+            return (asUTF8(), "utf-8")
         }
-        return Decoded(text: Self.decode(bytes, as: .windows1252) ?? String(decoding: bytes, as: UTF8.self),
-                       charset: Charset.windows1252.name)
+        return (.text(Self.decode(bytes, as: .windows1252) ?? String(decoding: bytes, as: UTF8.self)),
+                Charset.windows1252.name)
     }
 
     // MARK: Evidence
@@ -71,17 +97,36 @@ struct PageDecoder: Sendable {
     /// `<meta charset=…>` or `<meta http-equiv=Content-Type content="…; charset=…">` in the first
     /// 2 KB, read as ASCII.
     static func metaCharset(in bytes: [UInt8]) -> Charset? {
-        let head = String(decoding: bytes.prefix(2048).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        var searchStart = head.startIndex
-        while let meta = head.range(of: "<meta", range: searchStart..<head.endIndex) {
-            let tagEnd = head.range(of: ">", range: meta.upperBound..<head.endIndex)?.lowerBound ?? head.endIndex
-            let tag = head[meta.upperBound..<tagEnd]
-            if let cs = tag.range(of: "charset") {
-                var rest = tag[cs.upperBound...].drop { $0 == " " }
-                if rest.first == "=" {
-                    rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
-                    let label = rest.prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
-                    if let charset = Charset(label: String(label)) { return charset }
+        let head: [UInt8] = bytes.prefix(2048).map { $0 >= 0x80 ? 0x20 : ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }
+        func find(_ word: [UInt8], in range: Range<Int>) -> Int? {
+            guard range.count >= word.count else { return nil }
+            var i = range.lowerBound
+            while i + word.count <= range.upperBound {
+                if head[i] == word[0] && head[i..<(i + word.count)].elementsEqual(word) { return i }
+                i += 1
+            }
+            return nil
+        }
+        let metaWord = Array("<meta".utf8), charsetWord = Array("charset".utf8)
+        var searchStart = 0
+        while let meta = find(metaWord, in: searchStart..<head.count) {
+            let afterMeta = meta + metaWord.count
+            let tagEnd = head[afterMeta...].firstIndex(of: 0x3E) ?? head.count
+            if let cs = find(charsetWord, in: afterMeta..<tagEnd) {
+                var k = cs + charsetWord.count
+                while k < tagEnd && head[k] == 0x20 { k += 1 }
+                if k < tagEnd && head[k] == 0x3D {
+                    k += 1
+                    while k < tagEnd && (head[k] == 0x20 || head[k] == 0x22 || head[k] == 0x27) { k += 1 }
+                    let start = k
+                    while k < tagEnd {
+                        let c = head[k]
+                        let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F
+                            || c == 0x3A || c == 0x2E
+                        if !ok { break }
+                        k += 1
+                    }
+                    if let charset = Charset(label: String(decoding: head[start..<k], as: UTF8.self)) { return charset }
                 }
             }
             searchStart = tagEnd
@@ -243,10 +288,22 @@ struct UTF8Validation: Sendable {
     var multiByteSequences = 0
     var invalidBytes = 0
 
-    init(_ b: [UInt8]) {
+    init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { UTF8Validation(buffer: $0) }
+    }
+
+    private init(buffer b: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = b.count
+        let raw = UnsafeRawPointer(b.baseAddress)
         while i < n {
+            // Eight ASCII bytes at a time.
+            if let raw {
+                while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                if i >= n { break }
+            }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var len = 0

@@ -18,27 +18,51 @@ public enum SimHash {
     }
 
     static func value(of text: String) -> UInt64 {
-        let words = TextCleaning.words(text)
-        guard !words.isEmpty else { return 0 }
-        let wordHashes = words.map { fnv1a($0.utf8) }
-        var votes = [Int](repeating: 0, count: 64)
+        let wordHashes = TextCleaning.wordHashes(text)
+        guard !wordHashes.isEmpty else { return 0 }
+        // Ones per bit (the vote of a bit is ones - (shingles - ones)), counted eight bits at a
+        // time: a byte of the hash adds its bits to eight 8-bit lanes of one word, drained into
+        // `ones` before a lane can overflow.
+        var ones = [Int](repeating: 0, count: 64)
+        var lanes = [UInt64](repeating: 0, count: 8)
+        var pending = 0
+        func drain() {
+            for byte in 0..<8 {
+                let v = lanes[byte]
+                for lane in 0..<8 { ones[byte * 8 + lane] += Int((v >> UInt64(lane * 8)) & 0xFF) }
+                lanes[byte] = 0
+            }
+            pending = 0
+        }
         let n = 3
         let count = max(1, wordHashes.count - n + 1)
-        for i in 0..<count {
-            // Combine the word hashes of the shingle, order-sensitive, then mix.
-            var h: UInt64 = 0xcbf29ce484222325
-            for k in i..<min(i + n, wordHashes.count) {
-                h = (h ^ wordHashes[k]) &* 0x100000001b3
-                h ^= h >> 29
-            }
-            h = mix(h)
-            for bit in 0..<64 {
-                votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1
+        Self.spread.withUnsafeBufferPointer { spread in
+            for i in 0..<count {
+                // Combine the word hashes of the shingle, order-sensitive, then mix.
+                var h: UInt64 = 0xcbf29ce484222325
+                for k in i..<min(i + n, wordHashes.count) {
+                    h = (h ^ wordHashes[k]) &* 0x100000001b3
+                    h ^= h >> 29
+                }
+                h = mix(h)
+                lanes.withUnsafeMutableBufferPointer { l in
+                    for byte in 0..<8 { l[byte] &+= spread[Int((h >> UInt64(byte * 8)) & 0xFF)] }
+                }
+                pending += 1
+                if pending == 255 { drain() }
             }
         }
+        drain()
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where ones[bit] * 2 - count > 0 { result |= 1 << UInt64(bit) }
         return result
+    }
+
+    /// Byte value → its eight bits as eight byte lanes (bit k in lane k).
+    private static let spread: [UInt64] = (0..<256).map { b in
+        var v: UInt64 = 0
+        for k in 0..<8 where b >> k & 1 == 1 { v |= 1 << UInt64(k * 8) }
+        return v
     }
 
     static func fnv1a<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {

@@ -34,6 +34,14 @@ enum LanguageIdentifier {
                 "о", "для", "его", "все", "же", "так", "было", "она", "был", "они", "при", "уже", "также", "или", "только"]),
     ]
 
+    /// Each stopword with the languages (indices in ``stopwords``) that list it.
+    private static let stopwordLanguages: [String: [Int]] = {
+        var d: [String: [Int]] = [:]
+        for (k, entry) in stopwords.enumerated() { for w in entry.words { d[w, default: []].append(k) } }
+        for key in d.keys { d[key]!.sort() }
+        return d
+    }()
+
     /// The language of `text`, or nil when unsure.
     static func identify(_ text: String) -> String? {
         var kana = 0, hangul = 0, han = 0, cyrillic = 0, latin = 0
@@ -59,9 +67,11 @@ enum LanguageIdentifier {
 
         var counts = [Int](repeating: 0, count: stopwords.count)
         var total = 0
-        for word in TextCleaning.words(String(text.prefix(20_000))).prefix(3000) {
+        // A text of at most 20,000 bytes has at most 20,000 characters: no need to cut it.
+        let head = text.utf8.count <= 20_000 ? text : String(text.prefix(20_000))
+        for word in TextCleaning.words(head).prefix(3000) {
             total += 1
-            for (k, entry) in stopwords.enumerated() where entry.words.contains(word) { counts[k] += 1 }
+            if let languages = stopwordLanguages[word] { for k in languages { counts[k] += 1 } }
         }
         guard total >= 10 else { return nil }
         let ranked = counts.enumerated().sorted { $0.element > $1.element }

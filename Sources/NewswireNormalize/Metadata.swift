@@ -110,45 +110,55 @@ private struct PageFacts {
     init(_ doc: HTMLDocument) {
         let nodes = doc.nodes
         for i in nodes.indices where !nodes[i].isText {
-            let node = nodes[i]
-            switch node.tag {
-            case "meta":
-                guard let content = node.attribute("content") else { continue }
-                for key in ["property", "name", "itemprop", "http-equiv"] {
-                    if let k = node.attribute(key)?.lowercased(), !k.isEmpty, meta[k] == nil { meta[k] = content }
+            let tag = nodes[i].tag
+            switch tag {
+            case Tag.meta:
+                guard let content = doc.attribute(i, Attr.content) else { continue }
+                for key in [Attr.property, Attr.name, Attr.itemprop, Attr.httpEquiv] {
+                    if let k = doc.attribute(i, key)?.lowercased(), !k.isEmpty, meta[k] == nil { meta[k] = content }
                 }
-            case "link":
-                let rel = node.attribute("rel")?.lowercased() ?? ""
+            case Tag.link:
+                let rel = doc.attribute(i, Attr.rel)?.lowercased() ?? ""
                 if canonicalLink == nil, rel.split(separator: " ").contains("canonical") {
-                    canonicalLink = node.attribute("href")
+                    canonicalLink = doc.attribute(i, Attr.href)
                 }
-            case "script":
-                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+            case Tag.script:
+                if let r = doc.attrRange(i, Attr.type), containsLower(doc, r, "ld+json") {
                     jsonLD.append(doc.text(of: i))
                 }
-            case "title":
+            case Tag.title:
                 if title == nil { title = doc.text(of: i) }
-            case "h1":
+            case Tag.h1:
                 if h1 == nil { let t = TextCleaning.clean(doc.text(of: i)); if !t.isEmpty { h1 = t } }
-            case "html":
-                if htmlLang == nil { htmlLang = node.attribute("lang") ?? node.attribute("xml:lang") }
-            case "time":
-                if timeDatetime == nil { timeDatetime = node.attribute("datetime") }
+            case Tag.html:
+                if htmlLang == nil { htmlLang = doc.attribute(i, Attr.lang) ?? doc.attribute(i, Attr.xmlLang) }
+            case Tag.time:
+                if timeDatetime == nil { timeDatetime = doc.attribute(i, Attr.datetime) }
             default:
                 break
             }
-            if relAuthor == nil, node.tag == "a", node.attribute("rel")?.lowercased() == "author" {
+            if relAuthor == nil, tag == Tag.a, let r = doc.attrRange(i, Attr.rel), r.count == 6,
+               Boilerplate.containsLowered(doc.bytes[r], "author") {
                 let t = TextCleaning.clean(doc.text(of: i))
                 if (2...80).contains(t.count) { relAuthor = t }
             }
-            if bylineText == nil, node.tag != "meta", node.tag != "a", node.tag != "link" {
-                let cls = (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")
-                if cls.lowercased().contains("byline") || node.attribute("itemprop") == "author" {
+            if bylineText == nil, tag != Tag.meta, tag != Tag.a, tag != Tag.link, nodes[i].count > 0 {
+                let byClass = doc.attrRange(i, Attr.cls).map { containsLower(doc, $0, "byline") } ?? false
+                let byID = doc.attrRange(i, Attr.id).map { containsLower(doc, $0, "byline") } ?? false
+                if byClass || byID || doc.attribute(i, Attr.itemprop) == "author" {
                     let t = TextCleaning.clean(doc.text(of: i))
                     if (2...100).contains(t.count) { bylineText = t }
                 }
             }
         }
+    }
+
+    /// `value.lowercased().contains(word)` for an ASCII word, without building a string when
+    /// the value is ASCII.
+    private func containsLower(_ doc: HTMLDocument, _ r: Range<Int>, _ word: StaticString) -> Bool {
+        let value = doc.bytes[r]
+        guard value.contains(where: { $0 >= 0x80 }) else { return Boilerplate.containsLowered(value, word) }
+        return doc.string(r).lowercased().contains(word.description)
     }
 }
 
@@ -172,7 +182,7 @@ struct JSONLDArticle: Sendable {
     init(scripts: [String]) {
         var objects: [[String: Any]] = []
         for script in scripts {
-            guard let data = Self.repairControlCharacters(script).data(using: .utf8),
+            guard let data = Optional(Self.repairedData(script)),
                   let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
             // Iterative walk: JSON-LD nests objects in arrays and @graph.
             var stack: [Any] = [json]
@@ -240,29 +250,68 @@ struct JSONLDArticle: Sendable {
     /// Pages often put raw newlines and tabs inside JSON strings, which strict JSON forbids.
     /// Escapes control characters inside strings so the rest of the object can still be read.
     static func repairControlCharacters(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        String(decoding: repairedData(s), as: UTF8.self)
+    }
+
+    /// ``repairControlCharacters(_:)`` as UTF-8 data, working on bytes (every byte it looks at
+    /// is ASCII, so multi-byte characters pass through untouched).
+    static func repairedData(_ s: String) -> Data {
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count + 16)
         var inString = false, escaped = false
-        for u in s.unicodeScalars {
+        for b in s.utf8 {
             if inString {
                 if escaped { escaped = false }
-                else if u == "\\" { escaped = true }
-                else if u == "\"" { inString = false }
-                else if u.value < 0x20 {
-                    out.append(contentsOf: (u == "\n" ? "\\n" : u == "\t" ? "\\t" : " ").unicodeScalars)
+                else if b == 0x5C { escaped = true }
+                else if b == 0x22 { inString = false }
+                else if b < 0x20 {
+                    if b == 0x0A { out.append(0x5C); out.append(0x6E) }
+                    else if b == 0x09 { out.append(0x5C); out.append(0x74) }
+                    else { out.append(0x20) }
                     continue
                 }
-            } else if u == "\"" {
+            } else if b == 0x22 {
                 inString = true
             }
-            out.append(u)
+            out.append(b)
         }
         // Some pages wrap JSON-LD in HTML comments or CDATA markers.
-        return String(out).replacingOccurrences(of: "<!--", with: "").replacingOccurrences(of: "-->", with: "")
+        out = removing(Array("<!--".utf8), from: out)
+        out = removing(Array("-->".utf8), from: out)
+        return Data(out)
+    }
+
+    /// Removes every non-overlapping occurrence of `needle`, left to right.
+    private static func removing(_ needle: [UInt8], from bytes: [UInt8]) -> [UInt8] {
+        let m = needle.count
+        guard bytes.count >= m else { return bytes }
+        var out = [UInt8]()
+        var i = 0
+        var copied = 0
+        let n = bytes.count
+        while i + m <= n {
+            if bytes[i] == needle[0] && bytes[i..<(i + m)].elementsEqual(needle) {
+                if out.isEmpty { out.reserveCapacity(n) }
+                out.append(contentsOf: bytes[copied..<i])
+                i += m
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        if copied == 0 { return bytes }
+        out.append(contentsOf: bytes[copied...])
+        return out
     }
 }
 
 /// Removes the outlet's name from a page title: "Storm hits coast | Daily Planet" → "Storm hits coast".
 enum TitleCleaner {
+    private static func containsBytes(_ s: String, _ sep: String) -> Bool {
+        let a = Array(s.utf8), b = Array(sep.utf8)
+        return b.withUnsafeBufferPointer { Boilerplate.contains(a[...], $0) }
+    }
+
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / "]
 
     static func clean(_ raw: String, siteName: String?, pageURL: String) -> String {
@@ -275,14 +324,16 @@ enum TitleCleaner {
             let compact = p.filter { $0.isLetter || $0.isNumber }
             return compact.count >= 3 && host.replacingOccurrences(of: ".", with: "").contains(compact)
         }
-        for sep in separators {
+        // Separators the title does not contain at all are skipped without a search.
+        let present = separators.filter { sep in title.utf8.count >= sep.utf8.count && containsBytes(title, sep) }
+        for sep in present {
             guard let r = title.range(of: sep, options: .backwards) else { continue }
             let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
             if isSiteName(tail) && !head.isEmpty { return clean(head, siteName: siteName, pageURL: pageURL) }
             // A short last part after " | " is almost always the outlet or section name.
             if sep == " | " && tail.split(separator: " ").count <= 4 && head.count >= tail.count { return head }
         }
-        for sep in separators {
+        for sep in present {
             guard let r = title.range(of: sep) else { continue }
             let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
             if isSiteName(head) && !tail.isEmpty { return tail }

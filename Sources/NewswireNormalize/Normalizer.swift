@@ -27,11 +27,11 @@ public struct Normalizer: Sendable {
         guard !bytes.isEmpty else { throw .emptyDocument }
         guard bytes.count <= options.maxBytes else { throw .tooLarge(bytes: bytes.count, limit: options.maxBytes) }
 
-        let decoded = try PageDecoder().decode(bytes, declared: fetched.charset)
-        guard decoded.text.unicodeScalars.contains(where: { !TextCleaning.isSpace($0.value) }) else {
+        let utf8 = try PageDecoder().decodeUTF8(bytes, declared: fetched.charset)
+        guard utf8.withUnsafeBufferPointer(TextCleaning.hasNonSpace) else {
             throw .emptyDocument
         }
-        guard let doc = HTMLDocument.parse(utf8: Array(decoded.text.utf8), baseURL: fetched.url,
+        guard let doc = HTMLDocument.parse(utf8: utf8, baseURL: fetched.url,
                                            maxDepth: options.maxDepth) else {
             throw .unparsable
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import NewswireWire
 
 /// The one-shot mode every stage has: JSON Lines in, JSON Lines out, no sockets.
@@ -43,12 +46,19 @@ public enum OneShot {
             let chunk = input.availableData
             if chunk.isEmpty { break }
             buffer.append(chunk)
-            var start = buffer.startIndex
-            while let nl = buffer[start...].firstIndex(of: 10) {
-                handle(line: Data(buffer[start..<nl]))
-                start = nl + 1
+            // Split on newlines with memchr: a per-byte Swift loop over Data is far too slow for
+            // recordings of whole pages.
+            let consumed = buffer.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                var start = 0
+                while start < raw.count, let nl = memchr(base + start, 10, raw.count - start) {
+                    let end = base.distance(to: nl)
+                    handle(line: Data(bytes: base + start, count: end - start))
+                    start = end + 1
+                }
+                return start
             }
-            buffer = Data(buffer[start...])
+            if consumed > 0 { buffer.removeSubrange(buffer.startIndex..<(buffer.startIndex + consumed)) }
         }
         if !buffer.isEmpty { handle(line: buffer) }
         flush()
