@@ -44,6 +44,57 @@ public struct Header: Codable, Sendable, Equatable {
     }
 }
 
+extension Header {
+    /// The header as the wire's JSON (sorted keys, like `WireCoding.encoder`), written by hand:
+    /// it is encoded once per message per hop, and the generic encoder dominated a stage's
+    /// per-message overhead.
+    public func jsonData() -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(96 + trace.count * 128)
+        func str(_ s: String) { JSONText.appendString(s, to: &out) }
+        func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
+        raw("{\"created\":"); str(created)
+        raw(",\"id\":"); str(id)
+        raw(",\"kind\":"); str(kind)
+        raw(",\"trace\":[")
+        for (i, hop) in trace.enumerated() {
+            if i > 0 { raw(",") }
+            raw("{\"in\":"); str(hop.in)
+            raw(",\"out\":"); str(hop.out)
+            raw(",\"replica\":"); str(hop.replica)
+            raw(",\"stage\":"); str(hop.stage)
+            raw("}")
+        }
+        raw("],\"v\":")
+        out.append(contentsOf: String(v).utf8)
+        raw("}")
+        return Data(out)
+    }
+}
+
+/// JSON string escaping, as the encoder does it (no slash escaping).
+enum JSONText {
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case 92: out.append(contentsOf: [92, 92])
+            case 10: out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 13: out.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 9: out.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 8: out.append(contentsOf: [92, UInt8(ascii: "b")])
+            case 12: out.append(contentsOf: [92, UInt8(ascii: "f")])
+            case 0..<32: out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
 /// The message kinds of the core pipeline. Plug-ins may add their own kinds.
 public enum MessageKind {
     public static let articleFetched = "article.fetched"

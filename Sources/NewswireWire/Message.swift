@@ -39,9 +39,7 @@ public struct Message: Sendable, Equatable {
 
     /// The frames as sent on a socket: header, body and, when present, raw.
     public func frames() throws(WireError) -> [Data] {
-        let h: Data
-        do { h = try WireCoding.sharedEncoder.encode(header) } catch { throw .invalidHeader(reason: "\(error)") }
-        var frames = [h, body]
+        var frames = [header.jsonData(), body]
         if let raw { frames.append(raw) }
         return frames
     }

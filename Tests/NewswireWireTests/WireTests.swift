@@ -145,3 +145,15 @@ import Testing
         #expect(problems.contains("$.paragraphs[1]: expected string, got integer"))
     }
 }
+
+@Suite struct HeaderEncodingTests {
+    @Test func handWrittenHeaderJSONIsWhatTheEncoderWrites() throws {
+        var h = Header(id: "a\"1\\\n\u{1}é/", kind: "article.fetched", created: Date(timeIntervalSince1970: 1_700_000_000))
+        h.trace = [Header.Hop(stage: "fetch", replica: "r\t1", in: Date(timeIntervalSince1970: 1), out: Date(timeIntervalSince1970: 2)),
+                   Header.Hop(stage: "normalize", replica: "2", in: Date(), out: Date())]
+        #expect(h.jsonData() == (try WireCoding.encoder.encode(h)))
+        #expect(try WireCoding.decoder.decode(Header.self, from: h.jsonData()) == h)
+        let empty = Header(id: "", kind: "k")
+        #expect(empty.jsonData() == (try WireCoding.encoder.encode(empty)))
+    }
+}
