@@ -32,7 +32,7 @@ struct PageMetadata: Sendable, Equatable {
         byline = Self.firstNonEmpty(ld.authors.isEmpty ? nil : ld.authors.joined(separator: ", "),
                                     Self.person(meta["author"]), Self.person(meta["article:author"]),
                                     Self.person(meta["dc.creator"]), Self.person(meta["parsely-author"]),
-                                    facts.relAuthor, facts.bylineText)
+                                    facts.relAuthor, facts.bylineText, facts.authorText)
             .map(Self.cleanByline).flatMap(Self.nonEmpty)
 
         let publishedCandidates: [String?] = [
@@ -79,8 +79,44 @@ struct PageMetadata: Sendable, Equatable {
         for prefix in ["by:", "by ", "von ", "par ", "por "] where s.lowercased().hasPrefix(prefix) {
             s = String(s.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
+        s = cutDateline(s)
         if s.count > 120 { return "" }
         return s
+    }
+
+    private static let dateWords = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                    "January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December",
+                                    "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."]
+
+    /// Bylines often run into the date line and page furniture ("Ana Ruiz | November 18, 2019
+    /// 12:01 PM Print this article", "Ana Ruiz Published 10:02 AM EST Nov 19", "Jeff
+    /// FoustMonday, November 18"): keep the names, drop the rest.
+    static func cutDateline(_ byline: String) -> String {
+        var s = byline
+        for marker in [" published", " updated", " posted", " print this article", " last modified"] {
+            if let r = s.range(of: marker, options: .caseInsensitive), r.lowerBound > s.startIndex {
+                s = String(s[..<r.lowerBound])
+            }
+        }
+        if let bar = s.range(of: " | "), s[bar.upperBound...].contains(where: \.isNumber) {
+            s = String(s[..<bar.lowerBound])
+        }
+        for word in dateWords + dateWords.map { $0.uppercased() } {
+            var searchFrom = s.startIndex
+            while let r = s.range(of: word, range: searchFrom..<s.endIndex) {
+                let rest = s[r.upperBound...].drop(while: { $0 == " " || $0 == "," })
+                let glued = r.lowerBound > s.startIndex && s[s.index(before: r.lowerBound)].isLowercase
+                let spaced = r.lowerBound > s.startIndex && s[s.index(before: r.lowerBound)] == " "
+                // A date word followed by a number ("November 18"), or glued to a name ("FoustMonday").
+                if (glued || spaced) && (rest.first?.isNumber == true || (glued && word.count > 4)) {
+                    s = String(s[..<r.lowerBound])
+                    break
+                }
+                searchFrom = r.upperBound
+            }
+        }
+        return s.trimmingCharacters(in: CharacterSet(charactersIn: " ,|-–—·").union(.whitespaces))
     }
 
     /// Resolves a possibly relative URL against the page; only http(s) results count.
@@ -105,6 +141,7 @@ private struct PageFacts {
     var canonicalLink: String?
     var relAuthor: String?
     var bylineText: String?
+    var authorText: String?
     var timeDatetime: String?
 
     init(_ doc: HTMLDocument) {
@@ -149,6 +186,12 @@ private struct PageFacts {
                     let t = TextCleaning.clean(doc.text(of: i))
                     if (2...100).contains(t.count) { bylineText = t }
                 }
+            }
+            // Weaker: an "author" element (not a comment's) whose text reads "By …".
+            if authorText == nil, bylineText == nil, tag != Tag.meta, tag != Tag.link, nodes[i].count > 0,
+               let r = doc.attrRange(i, Attr.cls), containsLower(doc, r, "author"), !containsLower(doc, r, "comment") {
+                let t = TextCleaning.clean(doc.text(of: i))
+                if (5...100).contains(t.count), t.lowercased().hasPrefix("by ") { authorText = t }
             }
         }
     }

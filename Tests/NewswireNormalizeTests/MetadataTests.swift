@@ -88,3 +88,36 @@ struct MetadataTests {
         #expect(LanguageIdentifier.identify("12345 67890 ++ --") == nil)
     }
 }
+
+@Suite("Byline clean-up") struct BylineCleanupTests {
+    @Test func datesAndFurnitureAreCutFromBylines() {
+        #expect(PageMetadata.cutDateline("Madeline Fry | November 18, 2019 12:01 PM Print this article") == "Madeline Fry")
+        #expect(PageMetadata.cutDateline("Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader Published 10:02 AM EST Nov 19,")
+                == "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader")
+        #expect(PageMetadata.cutDateline("Jeff FoustMonday, November 18, 2019") == "Jeff Foust")
+        #expect(PageMetadata.cutDateline("VALLEY WIRE SERVICE Published: 06:20, 11 November 2026") == "VALLEY WIRE SERVICE")
+        #expect(PageMetadata.cutDateline("Amy Kuperinsky | NJ Advance Media for NJ.com") == "Amy Kuperinsky | NJ Advance Media for NJ.com")
+        #expect(PageMetadata.cutDateline("JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43") == "JERUSALEM POST STAFF")
+        #expect(PageMetadata.cutDateline("April Ryan") == "April Ryan")
+        #expect(PageMetadata.cutDateline("Tom Rogan, Washington Examiner") == "Tom Rogan, Washington Examiner")
+        #expect(PageMetadata.cutDateline("Summer May Jones") == "Summer May Jones")
+    }
+}
+
+@Suite("Byline from author elements") struct AuthorElementTests {
+    @Test func anAuthorElementReadingByIsTheBylineButACommentAuthorIsNot() throws {
+        let page = """
+        <html><head><title>Fire at plant</title></head><body><article><h1>Fire at plant</h1>
+        <span class="x-author">By <a href="/a/sam">SAM OKONJO-REED</a>, Northern Correspondent</span>
+        <p>\(String(repeating: "Workers were hurt when a fire ripped through the plant on Tuesday night. ", count: 6))</p>
+        </article><div class="comments"><p class="x-comment-author">By DunmoreDave</p></div></body></html>
+        """
+        #expect(try normalize(page).byline == "SAM OKONJO-REED, Northern Correspondent")
+        let onlyComment = """
+        <html><head><title>Fire at plant</title></head><body><article><h1>Fire at plant</h1>
+        <p>\(String(repeating: "Workers were hurt when a fire ripped through the plant on Tuesday night. ", count: 6))</p>
+        </article><div class="comments"><p class="x-comment-author">By DunmoreDave</p></div></body></html>
+        """
+        #expect(try normalize(onlyComment).byline == nil)
+    }
+}
