@@ -10,7 +10,7 @@ annotations (PERSON -> person, ORG -> organization, GPE/LOC/FAC -> location).
 The annotations hold two sets scored separately: "articles" (the tuning set the rules were developed
 on) and "heldout" (annotated afterwards, entities, quotes and amounts; judge changes by it).
 
-usage: score_extract.py [--binary PATH] [--truth PATH] [--show [--quotes-only]] [--no-spacy] [--only tuning|held-out]
+usage: score_extract.py [--binary PATH] [--truth PATH] [--show [--quotes-only]] [--no-spacy] [--only tuning|dev2|held-out]
 """
 import argparse, json, os, re, subprocess, sys
 
@@ -131,12 +131,12 @@ def main():
     ap.add_argument("--annotations", default=os.path.join(HERE, "extract-annotations.json"))
     ap.add_argument("--show", action="store_true", help="print every error")
     ap.add_argument("--no-spacy", action="store_true")
-    ap.add_argument("--only", choices=["tuning", "held-out"], help="score one set only")
+    ap.add_argument("--only", choices=["tuning", "dev2", "held-out"], help="score one set only")
     ap.add_argument("--quotes-only", action="store_true", help="with --show: leave out entity errors")
     a = ap.parse_args()
     truth = json.load(open(a.truth))
     allann = json.load(open(a.annotations))
-    sets = [("tuning set", allann["articles"]), ("held-out set", allann.get("heldout", []))]
+    sets = [("tuning set", allann["articles"]), ("dev2 set", allann.get("dev2", [])), ("held-out set", allann.get("heldout", []))]
     if a.only:
         sets = [x for x in sets if x[0].startswith(a.only)]
     every = [x for _, anns in sets for x in anns]

@@ -62,6 +62,31 @@ struct EntityRecognizer: Sendable {
     func recognize(_ doc: Document) -> EntityResult {
         var candidates: [Candidate] = []
         for s in doc.sentences { scan(doc, s, into: &candidates) }
+        // "Money", "Testing", "Students" on a sign: a lone capitalised word typed organisation only for want
+        // of other evidence is a common word when the text also uses it in lower case.
+        var bare: [String: Bool] = [:]   // key or its singular → seen in lower case
+        var lengths: UInt64 = 0
+        for c in candidates where c.type == .organization && c.score == 0 {
+            bare[c.key] = false
+            lengths |= 1 &<< UInt64(min(c.key.utf8.count, 63))
+            if c.key.utf8.count > 4 && c.key.hasSuffix("s") {
+                bare[String(c.key.dropLast())] = false
+                lengths |= 1 &<< UInt64(min(c.key.utf8.count - 1, 63))
+            }
+        }
+        if !bare.isEmpty {
+            let toks = doc.tokens
+            for i in toks.indices where toks[i].kind == .word && !toks[i].has(.capitalized)
+                && lengths & (1 &<< UInt64(min(toks[i].lower.utf8.count, 63))) != 0 {
+                if bare[toks[i].lower] != nil { bare[toks[i].lower] = true }
+            }
+            for k in candidates.indices where candidates[k].type == .organization && candidates[k].score == 0 {
+                let key = candidates[k].key
+                if bare[key] == true || (key.utf8.count > 4 && key.hasSuffix("s") && bare[String(key.dropLast())] == true) {
+                    candidates[k].type = .other
+                }
+            }
+        }
         return resolve(doc, candidates)
     }
 
@@ -140,6 +165,27 @@ struct EntityRecognizer: Sendable {
                     if l == "for" && Lexicon.forHeads.contains(prev) && capOK(doc, j + 1, start: false, prevFirstName: false) {
                         j += 2; continue
                     }
+                    // "Office for the Western District of New York".
+                    if l == "for" && Lexicon.forHeads.contains(prev) && t[j + 1].lower == "the" && j + 2 < s.upperBound
+                        && capOK(doc, j + 2, start: false, prevFirstName: false) {
+                        j += 3; continue
+                    }
+                }
+                // "Westminster Magistrate's Court", "U.S. Attorney's Office": a possessive inside a name
+                // that ends in an organisation word.
+                // The owner is no known place or organisation ("South Korea's Ministry of …" is two names).
+                if (u.lower == "'s" || u.lower == "’s") && j + 1 < s.upperBound && capOK(doc, j + 1, start: false, prevFirstName: false)
+                    && (Lexicon.orgSuffixes.contains(t[j + 1].lower) || Lexicon.orgKeywords.contains(t[j + 1].lower))
+                    && !Lexicon.orgSuffixes.contains(t[j - 1].lower) && !GazetteerNames.all.contains(t[j - 1].lower)
+                    && Gazetteer.place(t[j - 1].lower) == nil && !Gazetteer.isOrganization(t[j - 1].lower)
+                    && Gazetteer.place(doc.key(i..<j)) == nil && !Gazetteer.isOrganization(doc.key(i..<j)) {
+                    j += 2; continue
+                }
+                // "Ministry of Trade, Industry and Energy": a list after "of" inside one name.
+                if u.text == "," && j + 3 < s.upperBound && j - i >= 3 && t[j - 2].lower == "of"
+                    && Lexicon.ofHeads.contains(t[j - 3].lower) && capOK(doc, j + 1, start: false, prevFirstName: false)
+                    && t[j + 2].lower == "and" && capOK(doc, j + 3, start: false, prevFirstName: false) {
+                    j += 4; continue
                 }
                 if u.text == "&" && j + 1 < s.upperBound && capOK(doc, j + 1, start: false, prevFirstName: false) {
                     j += 2; continue
@@ -152,6 +198,16 @@ struct EntityRecognizer: Sendable {
                     var e = j + 1
                     while e < s.upperBound && e - j <= 4 && capOK(doc, e, start: false, prevFirstName: false) { e += 1 }
                     if e > j + 1 && Lexicon.orgKeywords.contains(t[e - 1].lower) && !Gazetteer.isOrganization(doc.key((j + 1)..<e)) {
+                        j = e; continue
+                    }
+                }
+                // "Customs and Border Protection", "Immigration and Customs Enforcement": an agency's last word.
+                if u.lower == "and" && j + 2 < s.upperBound && capOK(doc, j + 1, start: false, prevFirstName: false)
+                    && !t[j - 1].has(.allCaps) && !GazetteerNames.all.contains(t[j - 1].lower)
+                    && Gazetteer.place(t[j - 1].lower) == nil {
+                    var e = j + 1
+                    while e < s.upperBound && e - j <= 3 && capOK(doc, e, start: false, prevFirstName: false) { e += 1 }
+                    if e > j + 1 && Lexicon.agencyTails.contains(t[e - 1].lower) && !Gazetteer.isOrganization(doc.key(i..<j)) {
                         j = e; continue
                     }
                 }
@@ -181,6 +237,11 @@ struct EntityRecognizer: Sendable {
                 run = (run.lowerBound + 1)..<run.upperBound
             } else if Lexicon.positionNouns.contains(l) {
                 positionTitle = true
+            } else if (l == "former" || (l.hasSuffix("ing") && l.count > 5 && !GazetteerNames.all.contains(l)))
+                        && Gazetteer.place(l) == nil && !Gazetteer.isOrganization(l) && !Gazetteer.isOrganization(doc.key(run))
+                        && Gazetteer.place(doc.key(run)) == nil {
+                // "Former National Security Council …", "Hosting Cook, …": a sentence-initial modifier or verb.
+                run = (run.lowerBound + 1)..<run.upperBound
             }
         }
         // Capitals at a sentence start or in a headline prove little; a lone word there needs other evidence.
@@ -197,6 +258,10 @@ struct EntityRecognizer: Sendable {
         var titleEnd = positionTitle ? run.lowerBound : -1
         if !positionTitle && !Lexicon.orgSuffixes.contains(t[run.upperBound - 1].lower) {
             for k in run where Lexicon.titleHeads.contains(t[k].lower) {
+                // "U.S. Attorney's Office": a title word as an owner inside an organisation name.
+                if k + 1 < run.upperBound && (t[k + 1].lower == "'s" || t[k + 1].lower == "’s") { continue }
+                // "Department of Justice", "International Court of Justice": a title word after "of" in an organisation.
+                if k > run.lowerBound && t[k - 1].lower == "of" && k + 1 == run.upperBound { continue }
                 if k + 1 < run.upperBound && Lexicon.titleHeads.contains(t[k + 1].lower) == false
                     && Lexicon.orgSuffixes.contains(t[k + 1].lower) { continue }
                 titleEnd = k
@@ -208,9 +273,24 @@ struct EntityRecognizer: Sendable {
         if titleEnd < 0 && run.count >= 3 {
             for k in (run.lowerBound + 1)..<(run.upperBound - 1) where GazetteerNames.all.contains(t[k].lower) && !Lexicon.orgSuffixes.contains(t[run.upperBound - 1].lower) {
                 let pk = doc.key(run.lowerBound..<k)
-                if Gazetteer.place(pk) != nil || Gazetteer.isOrganization(pk) || Gazetteer.isGroup(pk) {
+                // "Joint Chiefs of Staff Mark Milley": an organisation by its keyword, then a given name and surname.
+                let orgPrefix = k - run.lowerBound >= 2 && run.upperBound - k >= 2 && t[k - 1].lower != "of"
+                    && (run.lowerBound..<k).contains(where: { Lexicon.orgKeywords.contains(t[$0].lower) })
+                if Gazetteer.place(pk) != nil || Gazetteer.isOrganization(pk) || Gazetteer.isGroup(pk) || orgPrefix {
                     process(doc, run.lowerBound..<k, into: &out)
                     process(doc, k..<run.upperBound, into: &out)
+                    return
+                }
+            }
+        }
+        // "White House Russia expert": a known name followed by a known place or organisation.
+        if titleEnd < 0 && run.count >= 2 {
+            let k = run.upperBound - 1, sk = t[k].lower
+            if t[k].kind == .word && (Gazetteer.place(sk) != nil || Gazetteer.isOrganization(sk)) {
+                let pk = doc.key(run.lowerBound..<k)
+                if Gazetteer.place(pk) != nil || Gazetteer.isOrganization(pk) {
+                    out.append(classify(doc, run.lowerBound..<k, hadTitle: false, gender: 0, weak: false))
+                    out.append(classify(doc, k..<run.upperBound, hadTitle: false, gender: 0, weak: false))
                     return
                 }
             }
@@ -220,6 +300,19 @@ struct EntityRecognizer: Sendable {
         var roles: [String] = []
         if titleEnd >= 0 {
             name = (titleEnd + 1)..<run.upperBound
+            // "Special Envoy for Ukraine Kurt Volker": a known place or organisation between title and name.
+            if name.count >= 3 {
+                for k in (name.lowerBound + 1)..<(name.upperBound - 1) where GazetteerNames.all.contains(t[k].lower) {
+                    let pk = doc.key(name.lowerBound..<k)
+                    if Gazetteer.place(pk) != nil || Gazetteer.isOrganization(pk) || Gazetteer.isGroup(pk) {
+                        var c = classify(doc, name.lowerBound..<k, hadTitle: false, gender: 0, weak: false)
+                        if c.type == .person { c.type = .other; c.score = 0 }
+                        out.append(c)
+                        name = k..<name.upperBound
+                        break
+                    }
+                }
+            }
             let prefix = run.lowerBound..<(titleEnd + 1)
             for k in prefix {
                 if Lexicon.maleHonorifics.contains(t[k].lower) { gender = 1 }
@@ -230,6 +323,7 @@ struct EntityRecognizer: Sendable {
             while roleStart < prefix.upperBound && Lexicon.honorifics.contains(t[roleStart].lower) { roleStart += 1 }
             var roleEnd = prefix.upperBound
             while roleEnd > roleStart && Lexicon.honorifics.contains(t[roleEnd - 1].lower) { roleEnd -= 1 }
+            roleEnd = min(roleEnd, name.lowerBound)
             if roleStart < roleEnd {
                 var role = doc.text(tokens: roleStart..<roleEnd)
                 if let before = lowercaseRoleBefore(doc, run0.lowerBound) { role = before + " " + role }
@@ -288,15 +382,23 @@ struct EntityRecognizer: Sendable {
         if hadTitle { c.type = .person; c.score = 4; c.weak = false; return c }
         if n == 1 && Lexicon.stateAbbreviations.contains(key) { c.type = .location; c.score = 4; c.weak = false; return c }
         // "in front of 15,522 at KeyBank Center": a venue after a place preposition.
+        if n == 1 && Lexicon.facilityWords.contains(key) { c.type = .location; c.score = 4; c.weak = false; return c }
         if n >= 2 && (Lexicon.venueSuffixes.contains(last)) && r.lowerBound > 0
-            && ["at", "in", "inside", "outside", "of"].contains(t[r.lowerBound - 1].lower) {
+            && (["at", "in", "inside", "outside", "of", "near"].contains(t[r.lowerBound - 1].lower)
+                || (r.lowerBound > 1 && t[r.lowerBound - 1].lower == "the"
+                    && ["at", "in", "inside", "outside", "near", "into", "from"].contains(t[r.lowerBound - 2].lower))) {
             c.type = .location; c.score = 4; c.weak = false; return c
         }
         // Sports clubs and firms by their first or last word: "FC Porto", "Real Madrid", "Tottenham Hotspur".
         if n >= 2 && (Lexicon.orgPrefixes.contains(first) || Lexicon.clubSuffixes.contains(last)) {
             c.type = .organization; c.score = 4; c.weak = false; return c
         }
-        if Lexicon.orgSuffixes.contains(last) || r.contains(where: { Lexicon.orgKeywords.contains(t[$0].lower) }) {
+        // "Wheeling News-Register": a hyphenated last word with an organisation part.
+        if Lexicon.orgSuffixes.contains(last) || (last.contains("-") && last.split(separator: "-").contains(where: { Lexicon.orgSuffixes.contains(String($0)) }))
+            || r.contains(where: { Lexicon.orgKeywords.contains(t[$0].lower) }) {
+            c.type = .organization; c.score = 4; c.weak = false; return c
+        }
+        if n >= 3 && Lexicon.agencyTails.contains(last) && r.contains(where: { t[$0].lower == "and" }) {
             c.type = .organization; c.score = 4; c.weak = false; return c
         }
         if n >= 2 && Lexicon.placeSuffixes.contains(last) { c.type = .location; c.score = 3; c.weak = false; return c }
@@ -304,6 +406,10 @@ struct EntityRecognizer: Sendable {
         if n == 1 && isThingAcronym(doc, r.lowerBound) { c.type = .other; c.score = 0; return c }
         if n <= 3 && placeCue(doc, r) { c.type = .location; c.score = 3; c.weak = false; return c }
         if orgCue(doc, r) && !(n >= 2 && GazetteerNames.all.contains(first) && !weak) {
+            c.type = .organization; c.score = 3; c.weak = false; return c
+        }
+        // "Disney Channel", "Pixar Animation": a known organisation and a word that is no surname.
+        if n == 2 && Gazetteer.isOrganization(first) && !GazetteerNames.all.contains(first) && !GazetteerNames.all.contains(last) {
             c.type = .organization; c.score = 3; c.weak = false; return c
         }
         if n >= 2 && GazetteerNames.all.contains(first) && !isCamel(t[r.lowerBound]) && !t[r.upperBound - 1].has(.allCaps) && !orgCue(doc, r) {

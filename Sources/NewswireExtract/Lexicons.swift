@@ -115,7 +115,8 @@ enum Lexicon {
     systems technologies technology partners capital securities industries motors energy pharmaceuticals labs \
     media news times post journal herald tribune gazette telegraph guardian chronicle press television tv radio \
     parliament assembly senate congress government administration cabinet secretariat church mosque synagogue \
-    hospital clinic center centre museum library commission tribunal exchange reserve bureau inc.
+    hospital clinic center centre museum library commission tribunal exchange reserve bureau inc. \
+    studios animation channel electronics entertainment pictures records airline
     """)
 
     /// Words anywhere in a name that make it an organisation ("Ministry of Defence").
@@ -123,12 +124,12 @@ enum Lexicon {
     ministry university college institute academy bank association agency court committee commission foundation \
     federation league society corporation organization organisation alliance coalition authority bureau department \
     council parliament senate congress party union police army navy airlines hospital museum school church fund \
-    secretariat tribunal office
+    secretariat tribunal office chiefs
     """)
 
     /// Last words that make a name a place ("Wall Street", "Lake Chad").
     static let placeSuffixes = set("""
-    street avenue road square river lake mountains mountain island islands valley bay sea ocean coast county \
+    area street avenue road square river lake mountains mountain island islands valley bay sea ocean coast county \
     province district city town village peninsula desert strait canal highway boulevard plaza airport harbour \
     harbor port bridge stadium palace castle cathedral station heights hills park forest gulf beach region \
     state oblast governorate prefecture borough township
@@ -239,19 +240,25 @@ extension Lexicon {
     red green blue black white yellow purple orange pink brown grey gray gold silver \
     pro max plus mini ultra lite edition series model version premium standard deluxe classic \
     patient experience master note level stage phase part chapter section figure table update \
-    ok yes no hello thanks please wow oh hey
+    ok yes no hello thanks please wow oh hey kw mw gw tw kwh mwh gwh twh
     """)
+
+    /// Last words of government agencies whose names join two parts with "and" ("Customs and Border Protection").
+    static let agencyTails = set("protection enforcement prevention development control affairs security safety services")
 }
 
 extension Lexicon {
     /// First words of sports clubs and companies ("FC Porto", "Real Madrid", "Inter Milan").
-    static let orgPrefixes = set("fc afc ac as sc cf cd ss ssc rb vfb vfl fk sk real atletico atlético athletic sporting inter dynamo dinamo olympique olympiacos borussia")
+    static let orgPrefixes = set("air fc afc ac as sc cf cd ss ssc rb vfb vfl fk sk real atletico atlético athletic sporting inter dynamo dinamo olympique olympiacos borussia")
 
     /// Last words of club names that no other list has ("Tottenham Hotspur", "Bristol Rovers").
     static let clubSuffixes = set("hotspur rovers wanderers albion athletic rangers sports")
 
     /// Last words of venues and buildings: places ("KeyBank Center", "Old Trafford" is in no list).
     static let venueSuffixes = set("center centre arena stadium field park gardens hall theatre theater")
+
+    /// One-word buildings that are places ("the Statehouse", "the Capitol").
+    static let facilityWords = set("statehouse capitol courthouse")
 
     /// Lowercase nouns right before a name that make it an organisation ("the retailer Home Depot",
     /// "rival Lowe's", "club Tottenham").
@@ -270,7 +277,7 @@ extension Lexicon {
     """)
 
     /// Lowercase words right after a lone name that make it a place ("Logar province").
-    static let placeCueAfter = set("province county district region village town city state municipality governorate")
+    static let placeCueAfter = set("area province county district region village town city state municipality governorate")
 
     /// Lowercase nouns after a comma and article that make the name before a place ("Addison, a village …").
     static let placeApposition = set("village town city suburb province county district region state country island capital port municipality hamlet neighbourhood neighborhood")
@@ -291,7 +298,8 @@ extension Lexicon {
     static let thingAcronyms = set("""
     ev evs suv suvs awd fwd rwd 4wd 4x4 mpg hp cvt abs phev bev hev ice v6 v8 led oled lcd api apis sdk ui ux \
     cpu gpu ssd hdd ram rom 5g 4g 3g lte wifi wi-fi nft nfts ipo ipos etf etfs esg gdp cpi ceo cfo cto coo \
-    kpi roi b2b b2c saas vpn dns html css pdf usb hdmi vr ar ai ml llm iot 3d 2d dvd cd tv hdtv ott
+    kpi roi b2b b2c saas vpn dns html css pdf usb hdmi vr ar ai ml llm iot 3d 2d dvd cd tv hdtv ott \
+    kw mw gw tw kwh mwh gwh twh
     """)
 
     /// News agencies, whose credit "(AP)" follows a dateline.
