@@ -38,7 +38,8 @@ public enum Recording {
             guard ready[0].contains(.readable) else { continue }
             while let frames = try socket.receive(dontWait: true) {
                 // Anything that is not a valid message is kept too, as a dead-letter-style record.
-                let message = (try? Message(frames: frames)) ?? unreadable(frames)
+                let message = (try? Message(frames: frames))
+                    ?? DeadLetter.message(stage: "record", replica: "0", error: "unreadable frames", header: nil, frames: frames)
                 var line = try JSONLines.line(for: message)
                 line.append(10)
                 try file.write(contentsOf: line)
@@ -47,14 +48,6 @@ public enum Recording {
             }
         }
         return n
-    }
-
-    private static func unreadable(_ frames: [Data]) -> Message {
-        let letter = DeadLetter(stage: "record", replica: "0", error: "unreadable frames",
-                                failedAt: Timestamp.string(from: Date()), header: nil,
-                                frames: frames.map { $0.base64EncodedString() })
-        return (try? Message(id: "unknown", kind: MessageKind.deadLetter, body: letter))
-            ?? Message(header: Header(id: "unknown", kind: MessageKind.deadLetter), body: Data("{}".utf8))
     }
 
     /// Sends every message of a recording to `address` (PUSH, connect), at most `rate` per

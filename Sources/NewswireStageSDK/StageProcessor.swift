@@ -62,13 +62,8 @@ public struct StageProcessor: Sendable {
     private func fail(frames: [Data], header: Header?, error: any Error) -> Outcome {
         counters.recordFailed()
         let reason = String(describing: error)
-        let letter = DeadLetter(stage: stage.name, replica: replica, error: reason,
-                                failedAt: Timestamp.string(from: Date()), header: header,
-                                frames: frames.map { $0.base64EncodedString() })
-        let id = header?.id ?? "unknown"
-        // Encoding a plain struct of strings cannot fail; fall back to an empty body if it ever does.
-        let message = (try? Message(id: id, kind: MessageKind.deadLetter, body: letter))
-            ?? Message(header: Header(id: id, kind: MessageKind.deadLetter), body: Data("{}".utf8))
+        let message = DeadLetter.message(stage: stage.name, replica: replica, error: reason,
+                                         header: header, frames: frames)
         return .deadLetter(message, reason: reason)
     }
 }

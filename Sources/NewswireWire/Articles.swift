@@ -293,6 +293,17 @@ public struct DeadLetter: Codable, Sendable, Equatable {
         self.stage = stage; self.replica = replica; self.error = error; self.failedAt = failedAt
         self.header = header; self.frames = frames
     }
+    /// The `dead.letter` message for frames that `stage` could not process, keeping every frame.
+    public static func message(stage: String, replica: String, error: String, header: Header?,
+                               frames: [Data], id: String? = nil) -> Message {
+        let letter = DeadLetter(stage: stage, replica: replica, error: error,
+                                failedAt: Timestamp.string(from: Date()), header: header,
+                                frames: frames.map { $0.base64EncodedString() })
+        let id = id ?? header?.id ?? "unknown"
+        // Encoding a plain struct of strings cannot fail; fall back to an empty body if it ever does.
+        return (try? Message(id: id, kind: MessageKind.deadLetter, body: letter))
+            ?? Message(header: Header(id: id, kind: MessageKind.deadLetter), body: Data("{}".utf8))
+    }
 }
 
 /// Body of `article.stored`: publish's acknowledgement to fetch that an id is durably stored.

@@ -114,10 +114,8 @@ struct FetchCommand: ParsableCommand {
             } catch {
                 counters.recordFailed()
                 logger.warning("cannot fetch", metadata: ["url": "\(target)", "error": "\(error)"])
-                let letter = DeadLetter(stage: "fetch", replica: replica, error: "\(error)",
-                                        failedAt: Timestamp.string(from: Date()), header: nil,
-                                        frames: [Data(target.url.utf8).base64EncodedString()])
-                deadLetters.append(try Message(id: ArticleID.forURL(target.url), kind: MessageKind.deadLetter, body: letter))
+                deadLetters.append(DeadLetter.message(stage: "fetch", replica: replica, error: "\(error)", header: nil,
+                                                      frames: [Data(target.url.utf8)], id: ArticleID.forURL(target.url)))
             }
             try drainAcks(timeout: 0)
         }
