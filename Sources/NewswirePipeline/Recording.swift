@@ -70,7 +70,7 @@ public enum Recording {
                 let wait = due.timeIntervalSinceNow
                 if wait > 0 { Thread.sleep(forTimeInterval: wait) }
             }
-            try socket.send(try m.frames())
+            try socket.send(m.frames())
             sent += 1
         }
         socket.close()

@@ -55,7 +55,7 @@ public struct StageProcessor: Sendable {
     }
 
     private func fail(_ message: Message, error: any Error) -> Outcome {
-        let frames = (try? message.frames()) ?? [message.body]
+        let frames = message.frames()
         return fail(frames: frames, header: message.header, error: error)
     }
 

@@ -123,24 +123,20 @@ public final class StageRunner: Sendable {
             switch outcome {
             case .outputs(let messages):
                 for m in messages {
-                    do {
-                        if let routed = routeSockets[m.header.kind] {
-                            // Side outputs never block the data path: acknowledgements are
-                            // advisory (fetch re-sends, publish re-acknowledges) and PUB drops anyway.
-                            if try !routed.send(try m.frames(), dontWait: true) {
-                                logger.debug("side output full; dropped", metadata: ["kind": "\(m.header.kind)"])
-                            }
-                        } else {
-                            try output?.send(try m.frames())
+                    if let routed = routeSockets[m.header.kind] {
+                        // Side outputs never block the data path: acknowledgements are
+                        // advisory (fetch re-sends, publish re-acknowledges) and PUB drops anyway.
+                        if try !routed.send(m.frames(), dontWait: true) {
+                            logger.debug("side output full; dropped", metadata: ["kind": "\(m.header.kind)"])
                         }
-                    } catch let e as WireError {
-                        logger.error("cannot encode output", metadata: ["error": "\(e)"])
+                    } else {
+                        try output?.send(m.frames())
                     }
                 }
             case .deadLetter(let letter, let reason):
                 logger.warning("dead letter", metadata: ["reason": "\(reason)"])
                 deadFile.append(letter)
-                if let deadSocket, let f = try? letter.frames() { _ = try? deadSocket.send(f, dontWait: true) }
+                if let deadSocket { _ = try? deadSocket.send(letter.frames(), dontWait: true) }
             }
         }
 

@@ -38,7 +38,7 @@ public struct Message: Sendable, Equatable {
     }
 
     /// The frames as sent on a socket: header, body and, when present, raw.
-    public func frames() throws(WireError) -> [Data] {
+    public func frames() -> [Data] {
         var frames = [header.jsonData(), body]
         if let raw { frames.append(raw) }
         return frames

@@ -88,7 +88,7 @@ struct StageHop: ParsableCommand {
         stageThread.start()
         struct Item: Codable { var text: String }
         let message = try Message(id: "m", kind: "bench.item", body: Item(text: String(repeating: "x", count: size)))
-        let frames = try message.frames()
+        let frames = message.frames()
         let n = messages
         let sender = Thread { for _ in 0..<n { try! into.send(frames) } }
         sender.start()

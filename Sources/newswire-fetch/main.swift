@@ -82,7 +82,7 @@ struct FetchCommand: ParsableCommand {
         func emit(_ message: Message) throws {
             let stamped = message.stamped(stage: "fetch", replica: replica)
             if let out {
-                try out.send(try stamped.frames())
+                try out.send(stamped.frames())
                 if acks != nil { journal.sent(message.header.id); sent[message.header.id] = stamped }
             } else {
                 var line = try JSONLines.line(for: stamped)
@@ -127,7 +127,7 @@ struct FetchCommand: ParsableCommand {
                 for id in journal.due() {
                     if let m = sent[id] {
                         logger.notice("re-sending unacknowledged article", metadata: ["id": "\(id)"])
-                        try out?.send(try m.frames())
+                        try out?.send(m.frames())
                         journal.sent(id)
                     }
                 }

@@ -34,7 +34,7 @@ import ZeroMQ
 
         for frames in Self.badFrames { try push.send(frames) }
         let good = try #require(try Harness.messages(in: try Harness.fixture(goodFixture)).first)
-        try push.send(try good.frames())
+        try push.send(good.frames())
 
         let received = try pull.receive()
         let out = try Message(frames: try #require(received, "\(stage) sent nothing after the bad messages"))
