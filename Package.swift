@@ -35,14 +35,15 @@ let package = Package(
             "ZeroMQ", "NewswireWire",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         // Stage logic: plain libraries, no sockets.
-        .target(name: "NewswireFetch", dependencies: ["NewswireWire"]),
+        .target(name: "NewswireFetch", dependencies: ["NewswireWire", "NewswireStageSDK"]),
         .target(name: "NewswireNormalize", dependencies: ["NewswireWire", "CLibXML2"]),
         .target(name: "NewswireExtract", dependencies: ["NewswireWire"]),
         .target(name: "NewswirePublish", dependencies: [
-            "NewswireWire",
+            "NewswireWire", "NewswireStageSDK",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "NewswirePipeline", dependencies: [
@@ -84,11 +85,12 @@ let package = Package(
         // Tests.
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "NewswireWireTests", dependencies: ["NewswireWire"]),
-        .testTarget(name: "NewswireStageSDKTests", dependencies: ["NewswireStageSDK"]),
-        .testTarget(name: "NewswireFetchTests", dependencies: ["NewswireFetch"]),
+        .testTarget(name: "NewswireStageSDKTests", dependencies: ["NewswireStageSDK", "ZeroMQ"]),
+        .testTarget(name: "NewswireFetchTests", dependencies: ["NewswireFetch", "NewswireStageSDK"]),
         .testTarget(name: "NewswireNormalizeTests", dependencies: ["NewswireNormalize"]),
         .testTarget(name: "NewswireExtractTests", dependencies: ["NewswireExtract"]),
         .testTarget(name: "NewswirePublishTests", dependencies: ["NewswirePublish"]),
+        .testTarget(name: "NewswirePipelineTests", dependencies: ["NewswirePipeline"]),
         .testTarget(name: "NewswireIntegrationTests", dependencies: [
             "NewswireWire", "NewswirePipeline", "NewswirePublish", "ZeroMQ",
         ], resources: [.copy("Fixtures")]),

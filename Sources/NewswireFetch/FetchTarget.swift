@@ -15,6 +15,17 @@ public enum FetchTarget: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { url }
 
+    /// The target an origin (`url`) names again: `file://` URLs are files.
+    public static func parse(_ origin: String) throws(FetchError) -> FetchTarget {
+        if origin.hasPrefix("file://") {
+            guard let url = URL(string: origin), url.isFileURL else { throw .invalidURL(origin) }
+            return .file(path: url.path)
+        }
+        guard let url = URL(string: origin), url.host != nil,
+              ["http", "https"].contains(url.scheme?.lowercased() ?? "") else { throw .invalidURL(origin) }
+        return .web(url)
+    }
+
     /// Expands command-line or pipeline inputs: folders become their `.html`/`.htm` files
     /// (sorted, recursively), `file://` URLs become paths, http(s) URLs stay URLs.
     public static func expand(_ inputs: [String]) throws(FetchError) -> [FetchTarget] {

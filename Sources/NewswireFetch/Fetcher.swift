@@ -36,7 +36,8 @@ public struct Fetcher: Sendable {
         }
     }
 
-    func readFile(_ path: String, source: String?) throws(FetchError) -> FetchedPage {
+    /// Reads a saved page (synchronous: a file read needs no event loop).
+    public func readFile(_ path: String, source: String?) throws(FetchError) -> FetchedPage {
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= limits.maxBytes else { throw .tooLarge(url: url.absoluteString, limit: limits.maxBytes) }
@@ -53,7 +54,7 @@ public struct Fetcher: Sendable {
         return FetchedPage(body: body, bytes: data)
     }
 
-    func download(_ url: URL, source: String?) async throws(FetchError) -> FetchedPage {
+    public func download(_ url: URL, source: String?) async throws(FetchError) -> FetchedPage {
         var request = URLRequest(url: url, timeoutInterval: limits.timeout)
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         let data: Data

@@ -10,6 +10,38 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     public var workdir: String
     public var links: [String: Link]
     public var stages: [StageSpec]
+    /// When to restart crashed replicas and when to give up (`restart: { max-restarts: 5,
+    /// healthy-after: 30 }`). Optional: the defaults apply when absent.
+    public var restart: RestartSettings?
+    /// The address fetch binds for acknowledgements. When set, every non-finite stage also
+    /// sends its dead letters there (`--dead-letters`), so fetch learns of definitive failures.
+    public var acknowledgements: String?
+
+    /// The `restart:` key. `max-restarts`: restarts in a row without a healthy run before the
+    /// supervisor gives up on a stage and stops the pipeline. `healthy-after`: seconds a replica
+    /// must run before its back-off starts again from 0.5 s.
+    public struct RestartSettings: Codable, Sendable, Equatable {
+        public var maxRestarts: Int
+        public var healthyAfter: Double
+
+        enum CodingKeys: String, CodingKey { case maxRestarts = "max-restarts", healthyAfter = "healthy-after" }
+
+        public init(maxRestarts: Int = 5, healthyAfter: Double = 30) {
+            self.maxRestarts = maxRestarts; self.healthyAfter = healthyAfter
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            maxRestarts = try c.decodeIfPresent(Int.self, forKey: .maxRestarts) ?? 5
+            healthyAfter = try c.decodeIfPresent(Double.self, forKey: .healthyAfter) ?? 30
+        }
+    }
+
+    /// The restart policy this file asks for, defaults filled in.
+    public var restartPolicy: RestartPolicy {
+        let s = restart ?? RestartSettings()
+        return RestartPolicy(maxRestarts: s.maxRestarts, healthyAfter: s.healthyAfter)
+    }
 
     /// A queue between stages. Upstream stages connect PUSH to `in`, downstream replicas
     /// connect PULL to `out`; both are bound by the supervisor's forwarder, which also copies
@@ -77,6 +109,9 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     }
 
     func validate(path: String) throws(PipelineError) {
+        if let r = restart, r.maxRestarts < 0 || r.healthyAfter < 0 {
+            throw .invalid(path: path, reason: "restart: max-restarts and healthy-after must not be negative")
+        }
         var names = Set<String>()
         for s in stages {
             guard names.insert(s.name).inserted else { throw .invalid(path: path, reason: "stage '\(s.name)' is named twice") }
@@ -93,12 +128,18 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case invalid(path: String, reason: String)
     case commandNotFound(stage: String, command: String)
+    /// Another supervisor holds `WORKDIR/run.lock`.
+    case alreadyRunning(pipeline: String, pid: String, workdir: String)
+    /// A link's forwarder could not bind one of its addresses.
+    case cannotBind(link: String, address: String, reason: String)
 
     public var description: String {
         switch self {
         case .unreadable(let p, let r): "cannot read pipeline \(p): \(r)"
         case .invalid(let p, let r): "pipeline \(p) is not valid: \(r)"
         case .commandNotFound(let s, let c): "stage '\(s)': cannot find the program '\(c)' next to newswire or on PATH (build first: swift build -c release)"
+        case .alreadyRunning(let p, let pid, let w): "pipeline '\(p)' is already running (pid \(pid), work directory \(w)); stop it first (Ctrl-C or kill \(pid))"
+        case .cannotBind(let l, let a, let r): "link '\(l)': cannot bind \(a): \(r) (is another pipeline or program using it?)"
         }
     }
 }

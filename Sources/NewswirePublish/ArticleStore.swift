@@ -7,7 +7,8 @@ import NewswireWire
 /// Writing is idempotent by article id: storing the same article twice (a re-delivery) leaves
 /// one row and reports `.unchanged`, which is what lets fetch re-send freely.
 public final class ArticleStore: Sendable {
-    private let db: DatabaseQueue
+    // A pool (WAL): API reads run beside the writer instead of waiting for it.
+    private let db: DatabasePool
     public let path: String
 
     public enum StoreOutcome: String, Sendable {
@@ -20,7 +21,7 @@ public final class ArticleStore: Sendable {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var config = Configuration()
         config.busyMode = .timeout(10)
-        db = try DatabaseQueue(path: path, configuration: config)
+        db = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(db)
     }
 
@@ -73,8 +74,22 @@ public final class ArticleStore: Sendable {
                 t.column("source", .text)
             }
         }
+        m.registerMigration("v2: indexed entity keys, export bookkeeping") { db in
+            // Story candidates are found through the entities an article shares, by index,
+            // so the cost of storing one article does not grow with the store.
+            try db.alter(table: "entity") { t in t.add(column: "key", .text) }
+            try db.execute(sql: "UPDATE entity SET key = lower(name)")
+            try db.create(index: "entity_key", on: "entity", columns: ["key"])
+            // An article is appended to the JSON Lines export once; this says it was.
+            try db.alter(table: "article") { t in t.add(column: "exported", .boolean).notNull().defaults(to: false) }
+            try db.execute(sql: "UPDATE article SET exported = 1")
+            try db.create(index: "article_unexported", on: "article", columns: ["exported"])
+        }
         return m
     }
+
+    /// Entity types that make two articles the same story.
+    static let clusteringTypes = ["person", "organization", "location"]
 
     /// Stores an article (idempotent by id) and files it into a story. `body` is the message
     /// body as received: stored as is, so fields added by plug-in stages are kept.
@@ -84,7 +99,7 @@ public final class ArticleStore: Sendable {
         let body = try body ?? WireCoding.encoder.encode(article)
         let a = article.article
         return try db.write { db in
-            let existing = try Row.fetchOne(db, sql: "SELECT body, storyId FROM article WHERE id = ?", arguments: [a.id])
+            let existing = try Row.fetchOne(db, sql: "SELECT body, storyId, exported FROM article WHERE id = ?", arguments: [a.id])
             if let existing, (existing["body"] as Data?) == body {
                 return (.unchanged, existing["storyId"] ?? "")
             }
@@ -92,7 +107,7 @@ public final class ArticleStore: Sendable {
             if let s: String = existing?["storyId"] {
                 storyId = s
             } else {
-                let candidates = try Self.recentArticles(db, excluding: a.id)
+                let candidates = try Self.candidates(db, for: article)
                 storyId = clusterer.story(for: article, among: candidates) ?? "s" + a.id.dropFirst()
             }
             let now = Timestamp.string(from: Date())
@@ -102,14 +117,15 @@ public final class ArticleStore: Sendable {
             try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [a.id])
             try db.execute(sql: """
                 INSERT INTO article (id, url, canonicalUrl, title, byline, publishedAt, siteName, language,
-                  text, contentHash, fingerprint, tone, storyId, storedAt, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  text, contentHash, fingerprint, tone, storyId, storedAt, body, exported)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [a.id, a.url, a.canonicalUrl, a.title, a.byline, a.publishedAt, a.siteName,
-                                 a.language, a.text, a.contentHash, a.fingerprint, article.tone, storyId, now, body])
+                                 a.language, a.text, a.contentHash, a.fingerprint, article.tone, storyId, now, body,
+                                 (existing?["exported"] as Bool?) ?? false])
             for e in article.entities {
                 let roles = String(decoding: try WireCoding.encoder.encode(e.roles), as: UTF8.self)
-                try db.execute(sql: "INSERT INTO entity (articleId, name, type, mentions, roles) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [a.id, e.name, e.type.rawValue, e.mentions.count, roles])
+                try db.execute(sql: "INSERT INTO entity (articleId, name, key, type, mentions, roles) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [a.id, e.name, e.name.lowercased(), e.type.rawValue, e.mentions.count, roles])
             }
             for q in article.quotes {
                 try db.execute(sql: "INSERT INTO quote (articleId, speaker, verb, kind, text) VALUES (?, ?, ?, ?, ?)",
@@ -124,17 +140,62 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    static func recentArticles(_ db: Database, excluding id: String) throws -> [StoryClusterer.Candidate] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, storyId, title, fingerprint FROM article WHERE id != ? ORDER BY storedAt DESC LIMIT 2000
-            """, arguments: [id])
-        let names = try Row.fetchAll(db, sql: "SELECT articleId, name FROM entity WHERE type IN ('person','organization','location')")
-        var byArticle: [String: Set<String>] = [:]
-        for r in names { byArticle[r["articleId"], default: []].insert((r["name"] as String).lowercased()) }
-        return rows.map { r in
-            StoryClusterer.Candidate(articleId: r["id"], storyId: r["storyId"], title: r["title"] ?? "",
-                                     fingerprint: r["fingerprint"], entityNames: byArticle[r["id"]] ?? [])
+    /// How many recent articles are checked for near-duplicate text.
+    static let recentForDuplicates = 500
+    /// How many articles are taken per shared entity, newest first, and scored in all.
+    static let perEntity = 200, scored = 100
+
+    /// The articles that could share a story with `article`: the most recent ones (for
+    /// near-duplicate text) and those sharing the most people, organisations and places,
+    /// found through the entity index. Bounded, whatever the size of the store.
+    static func candidates(_ db: Database, for article: ArticleExtracted) throws -> [StoryClusterer.Candidate] {
+        let id = article.article.id
+        var ids = try String.fetchAll(db, sql: "SELECT id FROM article WHERE id != ? ORDER BY rowid DESC LIMIT ?",
+                                      arguments: [id, recentForDuplicates])
+        let keys = Set(article.entities.filter { clusteringTypes.contains($0.type.rawValue) }.map { $0.name.lowercased() })
+        var shared: [String: Int] = [:]
+        for key in keys {
+            for other in try String.fetchAll(db, sql: "SELECT articleId FROM entity WHERE key = ? ORDER BY rowid DESC LIMIT ?",
+                                             arguments: [key, perEntity]) where other != id {
+                shared[other, default: 0] += 1
+            }
         }
+        let recent = Set(ids)
+        ids += shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(scored).map(\.key).filter { !recent.contains($0) }
+        return try ids.compactMap { try candidate(db, id: $0) }
+    }
+
+    static func candidate(_ db: Database, id: String) throws -> StoryClusterer.Candidate? {
+        guard let r = try Row.fetchOne(db, sql: "SELECT id, storyId, title, fingerprint FROM article WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let names = try String.fetchAll(db, sql: "SELECT key FROM entity WHERE articleId = ? AND type IN ('person','organization','location')",
+                                        arguments: [id])
+        return StoryClusterer.Candidate(articleId: r["id"], storyId: r["storyId"], title: r["title"] ?? "",
+                                        fingerprint: r["fingerprint"], entityNames: Set(names))
+    }
+
+    // MARK: Export bookkeeping
+
+    /// Marks articles as appended to the JSON Lines export.
+    public func markExported(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try db.write { db in
+            for id in ids { try db.execute(sql: "UPDATE article SET exported = 1 WHERE id = ?", arguments: [id]) }
+        }
+    }
+
+    /// Stored articles not yet in the export, oldest first, with their bodies.
+    public func unexported(limit: Int = 1000) throws -> [(id: String, body: Data)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, body FROM article WHERE exported = 0 ORDER BY rowid LIMIT ?", arguments: [limit])
+                .map { ($0["id"], $0["body"]) }
+        }
+    }
+
+    public func isExported(id: String) throws -> Bool? {
+        try db.read { try Bool.fetchOne($0, sql: "SELECT exported FROM article WHERE id = ?", arguments: [id]) }
     }
 
     // MARK: Reading

@@ -2,21 +2,31 @@ import Foundation
 import NewswireWire
 
 /// Appends stored articles to a JSON Lines file (one `article.extracted` body per line), for
-/// tools that prefer a flat file to SQL. Only new or changed articles are written.
+/// tools that prefer a flat file to SQL.
+///
+/// Each article is appended once, like the store is written once: the store records which
+/// articles are exported, and opening the export repairs what a crash can leave — a torn
+/// last line is cut, a last line written but not yet recorded is recorded, and articles
+/// stored but not yet exported are appended.
 public final class JSONLinesExport: @unchecked Sendable {
     // Used from the publish loop's one thread.
     private let handle: FileHandle
+    public let path: String
 
     public init(path: String) throws {
+        self.path = path
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
-        handle = try FileHandle(forWritingTo: url)
+        handle = try FileHandle(forUpdating: url)
+        try Self.cutTornLastLine(handle)
         try handle.seekToEnd()
     }
 
-    public func append(_ article: ArticleExtracted) throws {
-        try append(body: try WireCoding.encoder.encode(article))
+    /// Opens the export and brings it up to date with `store`.
+    public convenience init(path: String, store: ArticleStore) throws {
+        try self.init(path: path)
+        try catchUp(with: store)
     }
 
     /// Appends a body as received, keeping fields this version does not know.
@@ -24,6 +34,64 @@ public final class JSONLinesExport: @unchecked Sendable {
         var line = body
         line.append(10)
         try handle.write(contentsOf: line)
+    }
+
+    public func append(_ article: ArticleExtracted) throws {
+        try append(body: try WireCoding.encoder.encode(article))
+    }
+
+    /// Appends `body` unless the store says it is exported, and records that it now is.
+    public func export(id: String, body: Data, in store: ArticleStore) throws {
+        guard try store.isExported(id: id) == false else { return }
+        try append(body: body)
+        try store.markExported([id])
+    }
+
+    /// Records the last line if a crash came between writing it and recording it, then
+    /// appends every stored article not yet exported.
+    public func catchUp(with store: ArticleStore) throws {
+        if let id = try lastLineID(), try store.isExported(id: id) == false { try store.markExported([id]) }
+        while true {
+            let batch = try store.unexported(limit: 500)
+            if batch.isEmpty { break }
+            for (_, body) in batch { try append(body: body) }
+            try store.markExported(batch.map(\.id))
+        }
+    }
+
+    /// The article id on the last complete line, if any.
+    func lastLineID() throws -> String? {
+        let end = try handle.seekToEnd()
+        guard end > 0 else { return nil }
+        let tail = min(end, 4 << 20)
+        try handle.seek(toOffset: end - tail)
+        let data = try handle.read(upToCount: Int(tail)) ?? Data()
+        try handle.seekToEnd()
+        let lines = data.split(separator: 10, omittingEmptySubsequences: true)
+        guard let last = lines.last,
+              let object = try? JSONSerialization.jsonObject(with: Data(last)) as? [String: Any],
+              let article = object["article"] as? [String: Any] else { return nil }
+        return article["id"] as? String
+    }
+
+    /// A power cut mid-write leaves a line without its newline: cut it (it is re-appended).
+    static func cutTornLastLine(_ handle: FileHandle) throws {
+        let end = try handle.seekToEnd()
+        guard end > 0 else { return }
+        var offset = end
+        let chunk: UInt64 = 64 << 10
+        while offset > 0 {
+            let start = offset > chunk ? offset - chunk : 0
+            try handle.seek(toOffset: start)
+            let data = try handle.read(upToCount: Int(offset - start)) ?? Data()
+            if let i = data.lastIndex(of: 10) {
+                let keep = start + UInt64(data.distance(from: data.startIndex, to: i)) + 1
+                if keep < end { try handle.truncate(atOffset: keep) }
+                return
+            }
+            offset = start
+        }
+        try handle.truncate(atOffset: 0)
     }
 
     deinit { try? handle.close() }

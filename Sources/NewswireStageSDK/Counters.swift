@@ -7,6 +7,7 @@ public final class Counters: Sendable {
         var received = 0, emitted = 0, failed = 0
         var latencyBuckets = [Int](repeating: 0, count: Counters.bucketBounds.count + 1)
         var latencySum = 0.0
+        var gauges: [String: Double] = [:]
     }
     private let state = Mutex(State())
     public let stage: String
@@ -27,6 +28,9 @@ public final class Counters: Sendable {
         let i = Counters.bucketBounds.firstIndex { seconds <= $0 } ?? Counters.bucketBounds.count
         state.withLock { $0.latencyBuckets[i] += 1; $0.latencySum += seconds }
     }
+
+    /// Sets a gauge written with the counters as `newswire_NAME`, e.g. fetch's `pending`.
+    public func setGauge(_ name: String, _ value: Double) { state.withLock { $0.gauges[name] = value } }
 
     public var received: Int { state.withLock { $0.received } }
     public var emitted: Int { state.withLock { $0.emitted } }
@@ -59,6 +63,9 @@ public final class Counters: Sendable {
         out += "newswire_processing_seconds_bucket{\(labels),le=\"+Inf\"} \(cumulative)\n"
         out += "newswire_processing_seconds_sum{\(labels)} \(s.latencySum)\n"
         out += "newswire_processing_seconds_count{\(labels)} \(cumulative)\n"
+        for (name, value) in s.gauges.sorted(by: { $0.key < $1.key }) {
+            out += "# TYPE newswire_\(name) gauge\nnewswire_\(name){\(labels)} \(value)\n"
+        }
         return out
     }
 

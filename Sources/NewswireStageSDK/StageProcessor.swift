@@ -20,6 +20,16 @@ public struct StageProcessor: Sendable {
         case deadLetter(Message, reason: String)
     }
 
+    /// Handles a message straight off a socket, refusing one over `limit` bytes by its header
+    /// (the frames past the header are not kept: they are what is too large).
+    public func handle(frames: [Data], limit: Int) -> Outcome {
+        let bytes = frames.reduce(0) { $0 + $1.count }
+        guard bytes > limit else { return handle(frames: frames) }
+        counters.recordReceived()
+        let header = frames.first.flatMap { try? WireCoding.decoder.decode(Header.self, from: $0) }
+        return fail(frames: Array(frames.prefix(1)), header: header, error: StageError.tooLarge(bytes: bytes, limit: limit))
+    }
+
     /// Handles a message straight off a socket.
     public func handle(frames: [Data]) -> Outcome {
         let message: Message
@@ -63,7 +73,7 @@ public struct StageProcessor: Sendable {
         counters.recordFailed()
         let reason = String(describing: error)
         let message = DeadLetter.message(stage: stage.name, replica: replica, error: reason,
-                                         header: header, frames: frames)
+                                         retryable: error is any RetryableError, header: header, frames: frames)
         return .deadLetter(message, reason: reason)
     }
 }

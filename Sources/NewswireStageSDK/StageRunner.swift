@@ -38,7 +38,8 @@ public struct RunnerOptions: Sendable {
     public var highWaterMark: Int32 = 1000
     /// How long a stopping stage keeps trying to deliver what it emitted, in ms.
     public var lingerMilliseconds: Int32 = 10_000
-    /// Largest message accepted on the input, in bytes.
+    /// Largest message processed, in bytes; a larger one is dead-lettered by its header.
+    /// libzmq itself drops the connection only past 16 times this (a guard for memory).
     public var maxMessageBytes: Int64 = 64 << 20
     /// Dead letters are appended here (JSON Lines); nil writes them to standard error.
     public var deadLetterFile: String?
@@ -73,34 +74,21 @@ public final class StageRunner: Sendable {
 
     public func run(until shutdown: ShutdownSignal) throws {
         let context = try Context()
-        let input = try Socket(context, .pull)
-        try input.setReceiveHighWaterMark(options.highWaterMark)
-        try input.setMaxMessageSize(options.maxMessageBytes)
-        try input.setLinger(milliseconds: 0)
-        if endpoints.bindInput { try input.bind(endpoints.input) } else { try input.connect(endpoints.input) }
-
-        var output: Socket?
-        if let out = endpoints.output {
-            let s = try Socket(context, .push)
-            try s.setSendHighWaterMark(options.highWaterMark)
-            try s.setLinger(milliseconds: options.lingerMilliseconds)
-            if endpoints.bindOutput { try s.bind(out) } else { try s.connect(out) }
-            output = s
+        let input = try SocketSetup.pull(context, endpoints.input, bind: endpoints.bindInput, options: options)
+        let output = try endpoints.output.map {
+            try SocketSetup.push(context, $0, bind: endpoints.bindOutput, options: options)
         }
         var routeSockets: [String: Socket] = [:]
         for (kind, route) in endpoints.routes {
-            let s = try Socket(context, route.pattern == .push ? .push : .pub)
-            try s.setSendHighWaterMark(options.highWaterMark)
-            try s.setLinger(milliseconds: route.pattern == .push ? options.lingerMilliseconds : 0)
-            if route.bind { try s.bind(route.address) } else { try s.connect(route.address) }
-            routeSockets[kind] = s
+            routeSockets[kind] = try route.pattern == .push
+                ? SocketSetup.push(context, route.address, bind: route.bind, options: options)
+                : SocketSetup.publisher(context, route.address, bind: route.bind, options: options)
         }
         var deadSocket: Socket?
         if let dl = endpoints.deadLetters {
-            let s = try Socket(context, .push)
-            try s.setLinger(milliseconds: 1000)
-            try s.connect(dl)
-            deadSocket = s
+            var o = options
+            o.lingerMilliseconds = 1000
+            deadSocket = try SocketSetup.push(context, dl, bind: false, options: o)
         }
         let deadFile = try DeadLetterFile(path: options.deadLetterFile)
         logger.info("started", metadata: ["input": "\(endpoints.input)", "output": "\(endpoints.output ?? "-")"])
@@ -115,7 +103,7 @@ public final class StageRunner: Sendable {
         }
 
         func handle(_ frames: [Data]) throws {
-            let outcome = processor.handle(frames: frames)
+            let outcome = processor.handle(frames: frames, limit: Int(options.maxMessageBytes))
             if let limit = options.abortAfter, counters.received >= limit {
                 logger.critical("aborting on purpose (NEWSWIRE_FAULT_ABORT_AFTER=\(limit))")
                 abort()
@@ -146,6 +134,8 @@ public final class StageRunner: Sendable {
                 // Take everything queued before polling again.
                 while let frames = try input.receive(dontWait: true) {
                     try handle(frames)
+                    // Under load the input never runs dry: keep the counters true anyway.
+                    writeMetrics()
                     if shutdown.isRequested { break }
                 }
             }
@@ -159,5 +149,43 @@ public final class StageRunner: Sendable {
         output?.close()
         for s in routeSockets.values { s.close() }
         deadSocket?.close()
+    }
+}
+
+/// Socket creation with the runtime's options, turning a bind or connect failure into a
+/// ``StartupError`` that names the address (so the stage exits at once, saying why).
+enum SocketSetup {
+    static func pull(_ context: Context, _ address: String, bind: Bool, options: RunnerOptions) throws -> Socket {
+        let s = try Socket(context, .pull)
+        try s.setReceiveHighWaterMark(options.highWaterMark)
+        try s.setMaxMessageSize(options.maxMessageBytes * 16)
+        try s.setLinger(milliseconds: 0)
+        try attach(s, address, bind: bind)
+        return s
+    }
+
+    static func push(_ context: Context, _ address: String, bind: Bool, options: RunnerOptions) throws -> Socket {
+        let s = try Socket(context, .push)
+        try s.setSendHighWaterMark(options.highWaterMark)
+        try s.setLinger(milliseconds: options.lingerMilliseconds)
+        try attach(s, address, bind: bind)
+        return s
+    }
+
+    static func publisher(_ context: Context, _ address: String, bind: Bool, options: RunnerOptions) throws -> Socket {
+        let s = try Socket(context, .pub)
+        try s.setSendHighWaterMark(options.highWaterMark)
+        try s.setLinger(milliseconds: 0)
+        try attach(s, address, bind: bind)
+        return s
+    }
+
+    static func attach(_ socket: Socket, _ address: String, bind: Bool) throws(StartupError) {
+        do {
+            if bind { try socket.bind(address) } else { try socket.connect(address) }
+        } catch {
+            socket.close()
+            throw StartupError(what: bind ? "bind" : "connect to", address: address, reason: error.message)
+        }
     }
 }

@@ -285,19 +285,39 @@ public struct DeadLetter: Codable, Sendable, Equatable {
     public var replica: String
     public var error: String
     public var failedAt: String
+    /// True when trying again may succeed (a store that was busy, a disk that was full); false
+    /// when the message itself is at fault, so fetch records a definitive failure and stops
+    /// re-sending it.
+    public var retryable: Bool
     /// The failing message's header, if it had a readable one.
     public var header: Header?
     /// Each frame of the failing message, base64, so nothing is lost.
     public var frames: [String]
-    public init(stage: String, replica: String, error: String, failedAt: String, header: Header?, frames: [String]) {
+    public init(stage: String, replica: String, error: String, failedAt: String, retryable: Bool = false,
+                header: Header?, frames: [String]) {
         self.stage = stage; self.replica = replica; self.error = error; self.failedAt = failedAt
-        self.header = header; self.frames = frames
+        self.retryable = retryable; self.header = header; self.frames = frames
     }
+
+    enum CodingKeys: String, CodingKey { case stage, replica, error, failedAt, retryable, header, frames }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        stage = try c.decode(String.self, forKey: .stage)
+        replica = try c.decode(String.self, forKey: .replica)
+        error = try c.decode(String.self, forKey: .error)
+        failedAt = try c.decode(String.self, forKey: .failedAt)
+        // Dead letters written before the flag existed were all treated as final.
+        retryable = try c.decodeIfPresent(Bool.self, forKey: .retryable) ?? false
+        header = try c.decodeIfPresent(Header.self, forKey: .header)
+        frames = try c.decode([String].self, forKey: .frames)
+    }
+
     /// The `dead.letter` message for frames that `stage` could not process, keeping every frame.
-    public static func message(stage: String, replica: String, error: String, header: Header?,
-                               frames: [Data], id: String? = nil) -> Message {
+    public static func message(stage: String, replica: String, error: String, retryable: Bool = false,
+                               header: Header?, frames: [Data], id: String? = nil) -> Message {
         let letter = DeadLetter(stage: stage, replica: replica, error: error,
-                                failedAt: Timestamp.string(from: Date()), header: header,
+                                failedAt: Timestamp.string(from: Date()), retryable: retryable, header: header,
                                 frames: frames.map { $0.base64EncodedString() })
         let id = id ?? header?.id ?? "unknown"
         // Encoding a plain struct of strings cannot fail; fall back to an empty body if it ever does.

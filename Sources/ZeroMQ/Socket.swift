@@ -30,11 +30,15 @@ public enum SocketType: Sendable {
 public final class Socket: @unchecked Sendable {
     private var handle: UnsafeMutableRawPointer?
     public let type: SocketType
+    /// Held so the context outlives its sockets: `zmq_ctx_term` waits for every socket to be
+    /// closed, so a context released first (say, when a bind throws) would hang the process.
+    private let context: Context
 
     public init(_ context: Context, _ type: SocketType) throws(ZMQError) {
         guard let h = zmq_socket(context.handle, type.raw) else { throw ZMQError.current("zmq_socket") }
         self.handle = h
         self.type = type
+        self.context = context
     }
 
     deinit { close() }

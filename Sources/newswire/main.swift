@@ -28,11 +28,16 @@ struct Run: ParsableCommand {
         let file = try PipelineFile.load(path: pipeline)
         let supervisor = Supervisor(pipeline: file)
         say("newswire: running \(file.name); work directory \(supervisor.workdir.path)")
-        let ok = try supervisor.run(until: ShutdownSignal.installed(), exitWhenDone: exitWhenDone)
-        for row in PipelineStatus.read(metricsDirectory: supervisor.workdir.appendingPathComponent("metrics")) {
-            say("  \(row.stage): \(row.replicas) replica(s), in \(row.received), out \(row.emitted), failed \(row.failed)")
+        let outcome = try supervisor.run(until: ShutdownSignal.installed(), exitWhenDone: exitWhenDone)
+        let samples = PipelineStatus.samples(in: supervisor.workdir.appendingPathComponent("metrics"))
+        for row in PipelineStatus.rows(pipeline: file, samples: samples) where !row.isReplica {
+            say("  \(row.name): in \(row.received), out \(row.emitted), failed \(row.failed), restarts \(row.restarts)")
         }
-        if exitWhenDone && !ok { throw ExitCode.failure }
+        if let stage = outcome.gaveUpOn { say("newswire: stopped because \(stage) kept crashing (see above)") }
+        if !outcome.incomplete.isEmpty {
+            say("newswire: \(outcome.incomplete.joined(separator: ", ")) finished without delivering everything (see above)")
+        }
+        if outcome.isFailure(exitWhenDone: exitWhenDone) { throw ExitCode.failure }
     }
 }
 
@@ -86,18 +91,27 @@ struct Analyze: ParsableCommand {
 }
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show each stage's counters for a pipeline's work directory.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show each stage's and replica's counters, rates, latencies and restarts, and each link's queue depth.")
     @Argument var pipeline = "Pipelines/default.yaml"
+
     func run() throws {
         let file = try PipelineFile.load(path: pipeline)
-        let dir = URL(fileURLWithPath: file.workdir).appendingPathComponent("metrics")
-        let rows = PipelineStatus.read(metricsDirectory: dir)
-        if rows.isEmpty { print("no metrics in \(dir.path): is the pipeline running?"); return }
-        print("stage        replicas       in      out   failed")
-        for r in rows {
-            print(r.stage.padding(toLength: 12, withPad: " ", startingAt: 0)
-                  + String(format: " %8d %8d %8d %8d", r.replicas, r.received, r.emitted, r.failed))
+        let workdir = URL(fileURLWithPath: file.workdir).standardizedFileURL
+        let metrics = workdir.appendingPathComponent("metrics")
+        let report = RunReport.read(from: workdir.appendingPathComponent("run.json"))
+        let live = PipelineStatus.liveness(workdir: workdir, displayedAs: file.workdir, pipeline: file.name, report: report)
+        print(live.text)
+        var before: [PipelineStatus.Sample]?
+        if live.running {
+            before = PipelineStatus.samples(in: metrics)
+            Thread.sleep(forTimeInterval: 1)
         }
+        let samples = PipelineStatus.samples(in: metrics)
+        if samples.isEmpty && report == nil { print("no metrics in \(metrics.path) yet"); return }
+        let rows = PipelineStatus.rows(pipeline: file, samples: samples, before: before, interval: 1,
+                                          report: report, running: live.running)
+        print(PipelineStatus.table(rows, links: PipelineStatus.queueDepths(pipeline: file, samples: samples)))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NewswireFetch
+import NewswireStageSDK
 import NewswireWire
 import Testing
 
@@ -97,21 +98,27 @@ func stop(_ process: Process) {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
 }
 
-@Suite struct DeliveryJournalTests {
-    @Test func pendingUntilAcknowledgedAndDueAfterTheRetryTime() {
-        var j = DeliveryJournal(retryAfter: 10, maxAttempts: 2)
-        let t0 = Date(timeIntervalSince1970: 1000)
-        j.sent("a", at: t0); j.sent("b", at: t0)
-        #expect(j.due(at: t0.addingTimeInterval(5)) == [])
-        #expect(j.due(at: t0.addingTimeInterval(11)) == ["a", "b"])
-        let first = j.acknowledge("a")
-        let second = j.acknowledge("a")
-        #expect(first)
-        #expect(!second)
-        #expect(!j.isSettled(at: t0.addingTimeInterval(11)))
-        j.sent("b", at: t0.addingTimeInterval(11))
-        #expect(j.due(at: t0.addingTimeInterval(30)) == [])
-        #expect(j.exhausted(at: t0.addingTimeInterval(30)) == ["b"])
-        #expect(j.isSettled(at: t0.addingTimeInterval(30)))
+@Suite struct FetchSourceTests {
+    @Test func originsAreStableURLsThatLoadAgain() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-fs-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for name in ["b page.html", "a.html", "notes.txt"] {
+            try Data("<html><body><p>\(name)</p></body></html>".utf8).write(to: dir.appendingPathComponent(name))
+        }
+        var source = try FetchSource(inputs: [dir.path])
+        var origins: [String] = []
+        while let o = try source.nextOrigin() { origins.append(o) }
+        #expect(origins.count == 2)
+        #expect(origins.allSatisfy { $0.hasPrefix("file://") })
+        let again = try source.load(origins[1])
+        #expect(again.header.id == source.id(for: origins[1]))
+        #expect(again.raw.map { String(decoding: $0, as: UTF8.self).contains("b page.html") } == true)
+        #expect(try FetchTarget.parse(origins[1]) == .file(path: dir.appendingPathComponent("b page.html").path))
+    }
+
+    @Test func aVanishedFileIsAClearError() throws {
+        let source = try FetchSource(inputs: [])
+        #expect(throws: FetchError.self) { try source.load("file:///no/such/page.html") }
+        #expect(throws: FetchError.self) { try FetchTarget.parse("gopher://x") }
     }
 }

@@ -1,0 +1,25 @@
+import NewswireWire
+
+/// The other role a program plays in a pipeline, beside ``Stage``: it produces messages
+/// (fetch: pages from files, folders, URLs) and learns, through acknowledgements, which were
+/// stored.
+///
+/// A source only names *origins* and loads them; ``SourceRunner`` owns the sockets, the
+/// durable ``DeliveryJournal``, the bounded ``DeliveryWindow``, re-sends, signals, counters
+/// and dead letters. Because an origin can be loaded again, nothing waits in memory for its
+/// acknowledgement: a re-send re-reads it.
+public protocol Source {
+    /// The source's name in traces, logs, metrics and dead letters, e.g. `fetch`.
+    var name: String { get }
+
+    /// The next origin to deliver (a path, a URL), cheap to produce; nil when there are no
+    /// more. Origins must be stable across runs: the journal skips those already read.
+    mutating func nextOrigin() throws -> String?
+
+    /// Reads `origin` into the message to send. Throwing records a definitive failure for
+    /// the origin (a dead letter with the error as its reason).
+    func load(_ origin: String) throws -> Message
+
+    /// The article id `origin` would have, for recording a failure to load it.
+    func id(for origin: String) -> String
+}
