@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "NewswirePublishTests", dependencies: ["NewswirePublish"]),
         .testTarget(name: "NewswirePipelineTests", dependencies: ["NewswirePipeline"]),
         .testTarget(name: "NewswireIntegrationTests", dependencies: [
-            "NewswireWire", "NewswirePipeline", "NewswirePublish", "ZeroMQ",
+            "NewswireWire", "NewswirePipeline", "NewswirePublish", "NewswireStageSDK", "ZeroMQ",
         ], resources: [.copy("Fixtures")]),
     ]
 )

@@ -141,40 +141,54 @@ public final class ArticleStore: Sendable {
     }
 
     /// How many recent articles are checked for near-duplicate text.
-    static let recentForDuplicates = 500
+    static let recentForDuplicates = 200
     /// How many articles are taken per shared entity, newest first, and scored in all.
     static let perEntity = 200, scored = 100
 
     /// The articles that could share a story with `article`: the most recent ones (for
     /// near-duplicate text) and those sharing the most people, organisations and places,
-    /// found through the entity index. Bounded, whatever the size of the store.
+    /// found through the entity index. A bounded number of indexed queries, whatever the size
+    /// of the store.
     static func candidates(_ db: Database, for article: ArticleExtracted) throws -> [StoryClusterer.Candidate] {
         let id = article.article.id
-        var ids = try String.fetchAll(db, sql: "SELECT id FROM article WHERE id != ? ORDER BY rowid DESC LIMIT ?",
-                                      arguments: [id, recentForDuplicates])
+        var rows = try Row.fetchAll(db, sql: "SELECT id, storyId, title, fingerprint FROM article WHERE id != ? ORDER BY rowid DESC LIMIT ?",
+                                    arguments: [id, recentForDuplicates])
+        let sharing = try articlesSharingEntities(db, with: article)
+        let recent = Set(rows.map { $0["id"] as String })
+        let missing = sharing.filter { !recent.contains($0) }
+        if !missing.isEmpty {
+            rows += try Row.fetchAll(db, sql: "SELECT id, storyId, title, fingerprint FROM article WHERE id IN (\(placeholders(missing.count)))",
+                                     arguments: StatementArguments(missing))
+        }
+        var names: [String: Set<String>] = [:]
+        if !sharing.isEmpty {
+            for r in try Row.fetchAll(db, sql: """
+                SELECT articleId, key FROM entity WHERE articleId IN (\(placeholders(sharing.count)))
+                AND type IN ('person','organization','location')
+                """, arguments: StatementArguments(sharing)) {
+                names[r["articleId"], default: []].insert(r["key"])
+            }
+        }
+        return rows.map { r in
+            StoryClusterer.Candidate(articleId: r["id"], storyId: r["storyId"], title: r["title"] ?? "",
+                                     fingerprint: r["fingerprint"], entityNames: names[r["id"]] ?? [])
+        }
+    }
+
+    /// The ids of the articles sharing the most entity keys with `article` (newest first per key).
+    static func articlesSharingEntities(_ db: Database, with article: ArticleExtracted) throws -> [String] {
         let keys = Set(article.entities.filter { clusteringTypes.contains($0.type.rawValue) }.map { $0.name.lowercased() })
         var shared: [String: Int] = [:]
         for key in keys {
             for other in try String.fetchAll(db, sql: "SELECT articleId FROM entity WHERE key = ? ORDER BY rowid DESC LIMIT ?",
-                                             arguments: [key, perEntity]) where other != id {
+                                             arguments: [key, perEntity]) where other != article.article.id {
                 shared[other, default: 0] += 1
             }
         }
-        let recent = Set(ids)
-        ids += shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(scored).map(\.key).filter { !recent.contains($0) }
-        return try ids.compactMap { try candidate(db, id: $0) }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(scored).map(\.key)
     }
 
-    static func candidate(_ db: Database, id: String) throws -> StoryClusterer.Candidate? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT id, storyId, title, fingerprint FROM article WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        let names = try String.fetchAll(db, sql: "SELECT key FROM entity WHERE articleId = ? AND type IN ('person','organization','location')",
-                                        arguments: [id])
-        return StoryClusterer.Candidate(articleId: r["id"], storyId: r["storyId"], title: r["title"] ?? "",
-                                        fingerprint: r["fingerprint"], entityNames: Set(names))
-    }
+    static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
 
     // MARK: Export bookkeeping
 

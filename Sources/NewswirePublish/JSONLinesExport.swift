@@ -69,9 +69,8 @@ public final class JSONLinesExport: @unchecked Sendable {
         try handle.seekToEnd()
         let lines = data.split(separator: 10, omittingEmptySubsequences: true)
         guard let last = lines.last,
-              let object = try? JSONSerialization.jsonObject(with: Data(last)) as? [String: Any],
-              let article = object["article"] as? [String: Any] else { return nil }
-        return article["id"] as? String
+              let object = try? JSONSerialization.jsonObject(with: Data(last)) as? [String: Any] else { return nil }
+        return object["id"] as? String
     }
 
     /// A power cut mid-write leaves a line without its newline: cut it (it is re-appended).

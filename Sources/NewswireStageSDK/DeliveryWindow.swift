@@ -23,12 +23,18 @@ public struct DeliveryWindow: Sendable {
     public var maximumTimeout: TimeInterval
     /// How many times the expected time an article may take before it is overdue.
     public var slack: Double = 4
+    /// The wait before a re-send while no throughput has been measured yet (a cold pipeline
+    /// can take a while for its first article; re-sending the whole first window then would
+    /// only add load).
+    public var initialTimeout: TimeInterval = 60
 
     public private(set) var flights: [String: Flight] = [:]
     private var throughput = ThroughputEstimate()
 
-    public init(capacity: Int = 500, minimumTimeout: TimeInterval = 10, maximumTimeout: TimeInterval = 600) {
+    public init(capacity: Int = 500, minimumTimeout: TimeInterval = 10, maximumTimeout: TimeInterval = 600,
+                initialTimeout: TimeInterval = 60) {
         self.capacity = max(1, capacity)
+        self.initialTimeout = initialTimeout
         self.minimumTimeout = minimumTimeout
         self.maximumTimeout = max(minimumTimeout, maximumTimeout)
     }
@@ -58,7 +64,7 @@ public struct DeliveryWindow: Sendable {
     public func timeout(attempts: Int) -> TimeInterval { timeout(attempts: attempts, rate: rate) }
 
     private func timeout(attempts: Int, rate: Double?) -> TimeInterval {
-        var expected = minimumTimeout
+        var expected = max(minimumTimeout, initialTimeout)
         if let rate, rate > 0 {
             expected = max(minimumTimeout, slack * Double(max(1, flights.count)) / rate)
         }

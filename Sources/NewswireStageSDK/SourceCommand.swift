@@ -36,11 +36,17 @@ public struct SourceOptions: ParsableArguments {
     @Option(help: "Shortest wait, in seconds, before an unacknowledged article is sent again (longer when the pipeline is slow).")
     public var retryAfter: Double = 10
 
+    @Option(help: "Wait, in seconds, before a re-send while the pipeline's throughput is not yet measured.")
+    public var initialRetryAfter: Double = 60
+
     @Option(help: "Longest wait, in seconds, between two sends of one article.")
     public var maxRetryAfter: Double = 600
 
     @Option(help: "Stop with exit status 3 after this many seconds without any article stored or failed while some are pending.")
     public var stallTimeout: Double = 300
+
+    @Option(help: "Larger acknowledgements and dead letters are refused (counted and logged).")
+    public var maxMessageBytes: Int64 = 64 << 20
 
     @Option(help: "File to append dead letters to (JSON Lines). Default: standard error.")
     public var deadLetterFile: String?
@@ -78,9 +84,11 @@ public struct SourceOptions: ParsableArguments {
         s.window = window
         s.minimumRetry = retryAfter
         s.maximumRetry = maxRetryAfter
+        s.initialRetry = initialRetryAfter
         s.stallTimeout = stallTimeout
         s.deadLetterFile = deadLetterFile
         s.metricsFile = metricsFile
+        s.maxMessageBytes = maxMessageBytes
         return s
     }
 

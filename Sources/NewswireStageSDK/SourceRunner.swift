@@ -26,6 +26,8 @@ public struct SourceSettings: Sendable {
     /// The shortest and longest wait before an unacknowledged article is sent again.
     public var minimumRetry: TimeInterval = 10
     public var maximumRetry: TimeInterval = 600
+    /// The wait before a re-send while the pipeline's throughput is not measured yet.
+    public var initialRetry: TimeInterval = 60
     /// With articles in flight and no acknowledgement, failure or new article for this long,
     /// the source stops and reports what is still pending (exit status 3).
     public var stallTimeout: TimeInterval = 300
@@ -95,7 +97,7 @@ public final class SourceRunner: @unchecked Sendable {
             runner: self, journal: try DeliveryJournal(path: journalPath), output: output, acks: acks,
             deadLetters: deadLetters,
             window: DeliveryWindow(capacity: settings.window, minimumTimeout: settings.minimumRetry,
-                                   maximumTimeout: settings.maximumRetry))
+                                   maximumTimeout: settings.maximumRetry, initialTimeout: settings.initialRetry))
         return try delivery.run(&source, until: shutdown)
     }
 

@@ -42,6 +42,9 @@ public struct StageOptions: ParsableArguments {
     @Option(help: "Messages buffered per socket before back-pressure.")
     public var highWaterMark: Int32 = 1000
 
+    @Option(help: "Larger messages are dead-lettered by their header instead of processed.")
+    public var maxMessageBytes: Int64 = 64 << 20
+
     public init() {}
 
     /// Logs go to standard error, leaving standard output to one-shot results. Safe to call twice.
@@ -70,6 +73,7 @@ public struct StageOptions: ParsableArguments {
         }
         var options = RunnerOptions()
         options.highWaterMark = highWaterMark
+        options.maxMessageBytes = maxMessageBytes
         options.deadLetterFile = deadLetterFile
         options.metricsFile = metricsFile
         let runner = StageRunner(

@@ -23,11 +23,12 @@ func temporaryPath(_ name: String) -> String {
         #expect(!again, "a duplicate acknowledgement settles nothing")
     }
 
-    @Test func beforeAnyAcknowledgementTheMinimumTimeoutApplies() {
+    @Test func beforeAnyAcknowledgementTheInitialTimeoutApplies() {
         var w = DeliveryWindow(capacity: 10, minimumTimeout: 10, maximumTimeout: 100)
+        w.initialTimeout = 30
         w.sent("a", at: t0)
-        #expect(w.overdue(at: t0.addingTimeInterval(9.9)).isEmpty)
-        #expect(w.overdue(at: t0.addingTimeInterval(10)) == ["a"])
+        #expect(w.overdue(at: t0.addingTimeInterval(29.9)).isEmpty)
+        #expect(w.overdue(at: t0.addingTimeInterval(30)) == ["a"])
     }
 
     @Test func aSlowPipelineGetsLongerTimeoutsThanAFastOne() {
@@ -50,6 +51,7 @@ func temporaryPath(_ name: String) -> String {
 
     @Test func backsOffPerAttemptUpToTheMaximum() {
         var w = DeliveryWindow(capacity: 10, minimumTimeout: 10, maximumTimeout: 50)
+        w.initialTimeout = 0
         #expect(w.timeout(attempts: 1) == 10)
         #expect(w.timeout(attempts: 2) == 20)
         #expect(w.timeout(attempts: 3) == 40)

@@ -104,6 +104,7 @@ struct FakePipeline: Sendable {
         s.window = window
         s.minimumRetry = 0.3
         s.maximumRetry = 2
+        s.initialRetry = 0.3
         s.stallTimeout = 8
         s.deadLetterFile = temporaryPath("dead.jsonl")
         return s
