@@ -65,8 +65,12 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var finite: Bool
         /// Extra environment variables for the stage's processes.
         public var env: [String: String]
+        /// Serve Prometheus text at http://127.0.0.1:PORT/metrics; replica i uses PORT + i.
+        public var metricsPort: Int?
 
-        enum CodingKeys: String, CodingKey { case name, command, args, input, output, replicas, finite, env }
+        enum CodingKeys: String, CodingKey {
+            case name, command, args, input, output, replicas, finite, env, metricsPort = "metrics-port"
+        }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -82,12 +86,15 @@ public struct PipelineFile: Codable, Sendable, Equatable {
             replicas = try c.decodeIfPresent(Int.self, forKey: .replicas) ?? 1
             finite = try c.decodeIfPresent(Bool.self, forKey: .finite) ?? false
             env = try c.decodeIfPresent([String: String].self, forKey: .env) ?? [:]
+            metricsPort = try c.decodeIfPresent(Int.self, forKey: .metricsPort)
         }
 
         public init(name: String, command: [String], args: [String] = [], input: String? = nil,
-                    output: String? = nil, replicas: Int = 1, finite: Bool = false, env: [String: String] = [:]) {
+                    output: String? = nil, replicas: Int = 1, finite: Bool = false, env: [String: String] = [:],
+                    metricsPort: Int? = nil) {
             self.name = name; self.command = command; self.args = args; self.input = input
             self.output = output; self.replicas = replicas; self.finite = finite; self.env = env
+            self.metricsPort = metricsPort
         }
     }
 

@@ -83,6 +83,7 @@ public final class Supervisor: Sendable {
         args += ["--dead-letter-file", workdir.appendingPathComponent("dead-letters/\(name).jsonl").path]
         if !stage.finite, let acknowledgements = pipeline.acknowledgements { args += ["--dead-letters", acknowledgements] }
         args += ["--metrics-file", workdir.appendingPathComponent("metrics/\(name).prom").path]
+        if let port = stage.metricsPort { args += ["--metrics-port", "\(port + index)"] }
         args += ["--replica", name]
         return args
     }

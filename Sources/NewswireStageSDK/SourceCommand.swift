@@ -54,6 +54,9 @@ public struct SourceOptions: ParsableArguments {
     @Option(help: "File to write counters to in Prometheus text format.")
     public var metricsFile: String?
 
+    @Option(help: "Serve the counters in Prometheus text at http://127.0.0.1:PORT/metrics.")
+    public var metricsPort: Int?
+
     @Option(help: "This replica's name in traces and metrics.")
     public var replica: String = "\(ProcessInfo.processInfo.processIdentifier)"
 
@@ -104,6 +107,9 @@ public struct SourceOptions: ParsableArguments {
             name: source.name, replica: replica,
             endpoints: SourceEndpoints(output: output!, bindOutput: bindOutput, acknowledgements: acknowledgements),
             settings: settings)
+        let counters = runner.counters
+        let server = try metricsPort.map { try MetricsServer(port: $0) { counters.prometheusText() } }
+        defer { server?.stop() }
         let outcome = try runner.run(&source, until: ShutdownSignal.installed())
         let name = source.name
         func say(_ line: String) { FileHandle.standardError.write(Data("\(name): \(line)\n".utf8)) }

@@ -36,6 +36,9 @@ public struct StageOptions: ParsableArguments {
     @Option(help: "File to write counters to in Prometheus text format.")
     public var metricsFile: String?
 
+    @Option(help: "Serve the counters in Prometheus text at http://127.0.0.1:PORT/metrics.")
+    public var metricsPort: Int?
+
     @Option(help: "This replica's name in traces and metrics.")
     public var replica: String = "\(ProcessInfo.processInfo.processIdentifier)"
 
@@ -81,6 +84,9 @@ public struct StageOptions: ParsableArguments {
             endpoints: StageEndpoints(input: input!, output: output, deadLetters: deadLetters,
                                       bindInput: bindInput, bindOutput: bindOutput, routes: routes),
             options: options)
+        let counters = runner.counters
+        let server = try metricsPort.map { try MetricsServer(port: $0) { counters.prometheusText() } }
+        defer { server?.stop() }
         try runner.run(until: ShutdownSignal.installed())
     }
 }

@@ -74,7 +74,15 @@ public final class Socket: @unchecked Sendable {
 
     // MARK: Options
 
-    private func setInt(_ option: Int32, _ value: Int32, _ name: String) throws(ZMQError) {
+    func setString(_ option: Int32, _ value: String, _ name: String) throws(ZMQError) {
+        let h = try live(name)
+        let bytes = Array(value.utf8)
+        guard zmq_setsockopt(h, option, bytes, bytes.count) == 0 else {
+            throw ZMQError.current("zmq_setsockopt \(name)")
+        }
+    }
+
+    func setInt(_ option: Int32, _ value: Int32, _ name: String) throws(ZMQError) {
         let h = try live(name)
         var v = value
         guard zmq_setsockopt(h, option, &v, MemoryLayout<Int32>.size) == 0 else {

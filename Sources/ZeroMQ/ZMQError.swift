@@ -20,6 +20,14 @@ public struct ZMQError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = String(cString: zmq_strerror(code))
     }
 
+    /// An error found by this wrapper before libzmq was called (say, a malformed key), whose
+    /// own message says more than `strerror` would.
+    public init(code: Int32, operation: String, message: String) {
+        self.code = code
+        self.operation = operation
+        self.message = message
+    }
+
     static func current(_ operation: String) -> ZMQError {
         ZMQError(code: zmq_errno(), operation: operation)
     }
