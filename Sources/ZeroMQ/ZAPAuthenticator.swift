@@ -15,11 +15,15 @@ import Foundation
 public final class ZAPAuthenticator: @unchecked Sendable {
     public static let endpoint = "inproc://zeromq.zap.01"
 
-    private let allowed: Set<Data>
-    private let lock = NSLock()
-    private var stopping = false
-    private let finished = DispatchSemaphore(value: 0)
-    private var running = true
+    /// Shared with the thread, which must not hold `self`: then dropping the authenticator
+    /// would never reach `deinit` and the thread would serve forever.
+    private final class Control: @unchecked Sendable {
+        let lock = NSLock()
+        var stopping = false
+        let finished = DispatchSemaphore(value: 0)
+        var shouldStop: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+    }
+    private let control = Control()
 
     /// Binds the ZAP endpoint (failing if another handler holds it) and starts answering on a
     /// thread of its own: libzmq blocks each handshake until the handler replies.
@@ -32,13 +36,12 @@ public final class ZAPAuthenticator: @unchecked Sendable {
             }
             raw.insert(bytes)
         }
-        allowed = raw
         let socket = try Socket(context, .rep)
         try socket.setLinger(milliseconds: 0)
         // Wake up now and then to notice stop(): a socket may not be closed from another thread.
         try socket.setReceiveTimeout(milliseconds: 100)
         try socket.bind(Self.endpoint)
-        let thread = Thread { [self] in serve(socket) }
+        let thread = Thread { [control, raw] in Self.serve(socket, allowed: raw, control: control) }
         thread.name = "zap-authenticator"
         thread.start()
     }
@@ -46,31 +49,28 @@ public final class ZAPAuthenticator: @unchecked Sendable {
     /// Stops answering, closes the socket and waits for the thread. Handshakes after this are
     /// let through by libzmq unauthenticated, so stop only once the server sockets are closed.
     public func stop() {
-        lock.lock()
-        let wasRunning = running
-        stopping = true
-        running = false
-        lock.unlock()
-        if wasRunning { finished.wait() }
+        control.lock.lock()
+        let wasRunning = !control.stopping
+        control.stopping = true
+        control.lock.unlock()
+        if wasRunning { control.finished.wait() }
     }
 
     deinit { stop() }
 
-    private var shouldStop: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
-
-    private func serve(_ socket: Socket) {
-        defer { socket.close(); finished.signal() }
-        while !shouldStop {
+    private static func serve(_ socket: Socket, allowed: Set<Data>, control: Control) {
+        defer { socket.close(); control.finished.signal() }
+        while !control.shouldStop {
             let request: [Data]?
             do { request = try socket.receive() } catch { return }  // context shut down
             guard let request else { continue }
-            do { try socket.send(reply(to: request)) } catch { return }
+            do { try socket.send(reply(to: request, allowed: allowed)) } catch { return }
         }
     }
 
     /// RFC 27: version, request id, domain, address, identity, mechanism, credentials...
     /// → version, request id, status code, status text, user id, metadata.
-    func reply(to frames: [Data]) -> [Data] {
+    static func reply(to frames: [Data], allowed: Set<Data>) -> [Data] {
         let requestID = frames.count > 1 ? frames[1] : Data()
         func answer(_ code: String, _ text: String, user: String = "") -> [Data] {
             [Data("1.0".utf8), requestID, Data(code.utf8), Data(text.utf8), Data(user.utf8), Data()]
