@@ -97,47 +97,60 @@ public final class ArticleStore: Sendable {
     public func store(_ article: ArticleExtracted, body: Data? = nil,
                       clusterer: StoryClusterer = StoryClusterer()) throws -> (StoreOutcome, storyId: String) {
         let body = try body ?? WireCoding.encoder.encode(article)
-        let a = article.article
+        return try db.write { db in try Self.store(article, body: body, clusterer: clusterer, in: db) }
+    }
+
+    /// Stores several articles in one transaction: one commit (one sync to disk) for all, which
+    /// is what lets publish keep up. Later articles see the earlier ones when clustering.
+    public func store(batch: [(article: ArticleExtracted, body: Data)],
+                      clusterer: StoryClusterer = StoryClusterer()) throws -> [(StoreOutcome, storyId: String)] {
+        guard !batch.isEmpty else { return [] }
         return try db.write { db in
-            let existing = try Row.fetchOne(db, sql: "SELECT body, storyId, exported FROM article WHERE id = ?", arguments: [a.id])
-            if let existing, (existing["body"] as Data?) == body {
-                return (.unchanged, existing["storyId"] ?? "")
-            }
-            let storyId: String
-            if let s: String = existing?["storyId"] {
-                storyId = s
-            } else {
-                let candidates = try Self.candidates(db, for: article)
-                storyId = clusterer.story(for: article, among: candidates) ?? "s" + a.id.dropFirst()
-            }
-            let now = Timestamp.string(from: Date())
-            try db.execute(sql: "INSERT OR IGNORE INTO story (id, title, updatedAt) VALUES (?, ?, ?)",
-                           arguments: [storyId, a.title ?? a.url, now])
-            try db.execute(sql: "UPDATE story SET updatedAt = ? WHERE id = ?", arguments: [now, storyId])
-            try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [a.id])
-            try db.execute(sql: """
-                INSERT INTO article (id, url, canonicalUrl, title, byline, publishedAt, siteName, language,
-                  text, contentHash, fingerprint, tone, storyId, storedAt, body, exported)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [a.id, a.url, a.canonicalUrl, a.title, a.byline, a.publishedAt, a.siteName,
-                                 a.language, a.text, a.contentHash, a.fingerprint, article.tone, storyId, now, body,
-                                 (existing?["exported"] as Bool?) ?? false])
-            for e in article.entities {
-                let roles = String(decoding: try WireCoding.encoder.encode(e.roles), as: UTF8.self)
-                try db.execute(sql: "INSERT INTO entity (articleId, name, key, type, mentions, roles) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [a.id, e.name, e.name.lowercased(), e.type.rawValue, e.mentions.count, roles])
-            }
-            for q in article.quotes {
-                try db.execute(sql: "INSERT INTO quote (articleId, speaker, verb, kind, text) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [a.id, q.speaker, q.verb, q.kind, q.text])
-            }
-            for m in article.amounts {
-                try db.execute(sql: """
-                    INSERT INTO amount (articleId, text, value, unit, object, approximate, source) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [a.id, m.text, m.value, m.unit, m.object, m.approximate, m.source])
-            }
-            return (existing == nil ? .inserted : .updated, storyId)
+            try batch.map { try Self.store($0.article, body: $0.body, clusterer: clusterer, in: db) }
         }
+    }
+
+    static func store(_ article: ArticleExtracted, body: Data, clusterer: StoryClusterer,
+                      in db: Database) throws -> (StoreOutcome, storyId: String) {
+        let a = article.article
+        let existing = try Row.fetchOne(db, sql: "SELECT body, storyId, exported FROM article WHERE id = ?", arguments: [a.id])
+        if let existing, (existing["body"] as Data?) == body {
+            return (.unchanged, existing["storyId"] ?? "")
+        }
+        let storyId: String
+        if let s: String = existing?["storyId"] {
+            storyId = s
+        } else {
+            let candidates = try Self.candidates(db, for: article)
+            storyId = clusterer.story(for: article, among: candidates) ?? "s" + a.id.dropFirst()
+        }
+        let now = Timestamp.string(from: Date())
+        try db.execute(sql: "INSERT OR IGNORE INTO story (id, title, updatedAt) VALUES (?, ?, ?)",
+                       arguments: [storyId, a.title ?? a.url, now])
+        try db.execute(sql: "UPDATE story SET updatedAt = ? WHERE id = ?", arguments: [now, storyId])
+        try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [a.id])
+        try db.execute(sql: """
+            INSERT INTO article (id, url, canonicalUrl, title, byline, publishedAt, siteName, language,
+              text, contentHash, fingerprint, tone, storyId, storedAt, body, exported)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [a.id, a.url, a.canonicalUrl, a.title, a.byline, a.publishedAt, a.siteName,
+                             a.language, a.text, a.contentHash, a.fingerprint, article.tone, storyId, now, body,
+                             (existing?["exported"] as Bool?) ?? false])
+        for e in article.entities {
+            let roles = String(decoding: try WireCoding.encoder.encode(e.roles), as: UTF8.self)
+            try db.execute(sql: "INSERT INTO entity (articleId, name, key, type, mentions, roles) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [a.id, e.name, e.name.lowercased(), e.type.rawValue, e.mentions.count, roles])
+        }
+        for q in article.quotes {
+            try db.execute(sql: "INSERT INTO quote (articleId, speaker, verb, kind, text) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [a.id, q.speaker, q.verb, q.kind, q.text])
+        }
+        for m in article.amounts {
+            try db.execute(sql: """
+                INSERT INTO amount (articleId, text, value, unit, object, approximate, source) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [a.id, m.text, m.value, m.unit, m.object, m.approximate, m.source])
+        }
+        return (existing == nil ? .inserted : .updated, storyId)
     }
 
     /// How many recent articles are checked for near-duplicate text.

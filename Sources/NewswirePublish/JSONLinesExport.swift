@@ -40,17 +40,20 @@ public final class JSONLinesExport: @unchecked Sendable {
         try append(body: try WireCoding.encoder.encode(article))
     }
 
-    /// Appends `body` unless the store says it is exported, and records that it now is.
-    public func export(id: String, body: Data, in store: ArticleStore) throws {
-        guard try store.isExported(id: id) == false else { return }
-        try append(body: body)
-        try store.markExported([id])
+    /// Appends the articles the store says are not exported yet, then records that they are
+    /// (one write for all).
+    public func export(_ articles: [(id: String, body: Data)], in store: ArticleStore) throws {
+        let due = try articles.filter { try store.isExported(id: $0.id) == false }
+        guard !due.isEmpty else { return }
+        for article in due { try append(body: article.body) }
+        try store.markExported(due.map(\.id))
     }
 
-    /// Records the last line if a crash came between writing it and recording it, then
+    /// Records the last lines if a crash came between writing them and recording them, then
     /// appends every stored article not yet exported.
     public func catchUp(with store: ArticleStore) throws {
-        if let id = try lastLineID(), try store.isExported(id: id) == false { try store.markExported([id]) }
+        let written = try tailLineIDs().filter { try store.isExported(id: $0) == false }
+        try store.markExported(written)
         while true {
             let batch = try store.unexported(limit: 500)
             if batch.isEmpty { break }
@@ -59,18 +62,18 @@ public final class JSONLinesExport: @unchecked Sendable {
         }
     }
 
-    /// The article id on the last complete line, if any.
-    func lastLineID() throws -> String? {
+    /// The article ids on the complete lines of the last 4 MiB (more than a batch can write).
+    func tailLineIDs() throws -> [String] {
         let end = try handle.seekToEnd()
-        guard end > 0 else { return nil }
+        guard end > 0 else { return [] }
         let tail = min(end, 4 << 20)
         try handle.seek(toOffset: end - tail)
         let data = try handle.read(upToCount: Int(tail)) ?? Data()
         try handle.seekToEnd()
-        let lines = data.split(separator: 10, omittingEmptySubsequences: true)
-        guard let last = lines.last,
-              let object = try? JSONSerialization.jsonObject(with: Data(last)) as? [String: Any] else { return nil }
-        return object["id"] as? String
+        // The first line of the window may be cut; it fails to parse and is skipped.
+        return data.split(separator: 10, omittingEmptySubsequences: true).compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?["id"] as? String
+        }
     }
 
     /// A power cut mid-write leaves a line without its newline: cut it (it is re-appended).

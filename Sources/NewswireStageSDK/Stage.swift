@@ -13,4 +13,16 @@ public protocol Stage: Sendable {
     /// Turns one input into zero or more outputs. Throwing sends the input to the dead letters
     /// with the error's description as the reason.
     func process(_ message: Message) throws -> [Message]
+    /// See the default implementation: one call for messages that arrived together.
+    func process(batch: [Message]) -> [Result<[Message], any Error>]
+}
+
+extension Stage {
+    /// Several messages at once, one result per message in order. The runner hands a stage
+    /// every message already queued (up to a limit); a stage that can share work between
+    /// them, as publish shares one database commit, implements this. By default each message
+    /// is processed on its own.
+    public func process(batch: [Message]) -> [Result<[Message], any Error>] {
+        batch.map { message in Result { try process(message) } }
+    }
 }

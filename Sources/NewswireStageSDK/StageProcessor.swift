@@ -20,6 +20,55 @@ public struct StageProcessor: Sendable {
         case deadLetter(Message, reason: String)
     }
 
+    /// Handles messages straight off a socket that arrived together, in order: each is checked
+    /// on its own, and those that pass go to the stage in one ``Stage/process(batch:)`` call.
+    public func handle(batchOfFrames batch: [[Data]], limit: Int) -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: batch.count)
+        var accepted: [(index: Int, message: Message)] = []
+        for (i, frames) in batch.enumerated() {
+            let bytes = frames.reduce(0) { $0 + $1.count }
+            if bytes > limit { outcomes[i] = handle(frames: frames, limit: limit); continue }
+            let message: Message
+            do { message = try Message(frames: frames) } catch {
+                counters.recordReceived()
+                outcomes[i] = fail(frames: frames, header: nil, error: StageError.unreadable(error))
+                continue
+            }
+            counters.recordReceived()
+            guard stage.accepts.contains(message.header.kind) else {
+                outcomes[i] = fail(message, error: StageError.unacceptedKind(message.header.kind, accepted: stage.accepts))
+                continue
+            }
+            accepted.append((i, message))
+        }
+        if !accepted.isEmpty {
+            let received = Date()
+            let results = stage.process(batch: accepted.map(\.message))
+            let emitted = Date()
+            let each = emitted.timeIntervalSince(received) / Double(accepted.count)
+            for (k, (i, message)) in accepted.enumerated() {
+                let result = k < results.count ? results[k] : .failure(StageError.failed(stage: stage.name, reason: "no result for this message"))
+                outcomes[i] = finish(message, result: result, received: received, emitted: emitted, seconds: each)
+            }
+        }
+        return outcomes.map { $0! }
+    }
+
+    /// Stamps the trace and counts, or turns the error into a dead letter.
+    private func finish(_ message: Message, result: Result<[Message], any Error>, received: Date, emitted: Date,
+                        seconds: Double) -> Outcome {
+        switch result {
+        case .success(var outputs):
+            let hop = Header.Hop(stage: stage.name, replica: replica, in: received, out: emitted)
+            for i in outputs.indices { outputs[i].header.trace = message.header.trace + [hop] }
+            counters.recordEmitted(outputs.count)
+            counters.recordLatency(seconds: seconds)
+            return .outputs(outputs)
+        case .failure(let error):
+            return fail(message, error: error)
+        }
+    }
+
     /// Handles a message straight off a socket, refusing one over `limit` bytes by its header
     /// (the frames past the header are not kept: they are what is too large).
     public func handle(frames: [Data], limit: Int) -> Outcome {

@@ -38,6 +38,8 @@ public struct RunnerOptions: Sendable {
     public var highWaterMark: Int32 = 1000
     /// How long a stopping stage keeps trying to deliver what it emitted, in ms.
     public var lingerMilliseconds: Int32 = 10_000
+    /// At most this many queued messages are handed to the stage at once.
+    public var batchSize = 64
     /// Largest message processed, in bytes; a larger one is dead-lettered by its header.
     /// libzmq itself drops the connection only past 16 times this (a guard for memory).
     public var maxMessageBytes: Int64 = 64 << 20
@@ -102,12 +104,7 @@ public final class StageRunner: Sendable {
             try? counters.prometheusText().write(toFile: path, atomically: true, encoding: .utf8)
         }
 
-        func handle(_ frames: [Data]) throws {
-            let outcome = processor.handle(frames: frames, limit: Int(options.maxMessageBytes))
-            if let limit = options.abortAfter, counters.received >= limit {
-                logger.critical("aborting on purpose (NEWSWIRE_FAULT_ABORT_AFTER=\(limit))")
-                abort()
-            }
+        func emit(_ outcome: StageProcessor.Outcome) throws {
             switch outcome {
             case .outputs(let messages):
                 for m in messages {
@@ -128,12 +125,30 @@ public final class StageRunner: Sendable {
             }
         }
 
+        /// Processes what arrived together (at most `batchSize`), then emits the outputs.
+        func handle(_ batch: [[Data]]) throws {
+            let outcomes = processor.handle(batchOfFrames: batch, limit: Int(options.maxMessageBytes))
+            if let limit = options.abortAfter, counters.received >= limit {
+                logger.critical("aborting on purpose (NEWSWIRE_FAULT_ABORT_AFTER=\(limit))")
+                abort()
+            }
+            for outcome in outcomes { try emit(outcome) }
+        }
+
+        // Fault injection aborts *at* the n-th message, so it takes them one by one.
+        let batchSize = options.abortAfter == nil ? max(1, options.batchSize) : 1
+        func takeQueued() throws -> [[Data]] {
+            var batch: [[Data]] = []
+            while batch.count < batchSize, let frames = try input.receive(dontWait: true) { batch.append(frames) }
+            return batch
+        }
+
         while !shutdown.isRequested {
             let ready = try Poller.poll([(input, .readable)], timeout: 200)
             if ready[0].contains(.readable) {
                 // Take everything queued before polling again.
-                while let frames = try input.receive(dontWait: true) {
-                    try handle(frames)
+                while case let batch = try takeQueued(), !batch.isEmpty {
+                    try handle(batch)
                     // Under load the input never runs dry: keep the counters true anyway.
                     writeMetrics()
                     if shutdown.isRequested { break }
@@ -142,7 +157,7 @@ public final class StageRunner: Sendable {
             writeMetrics()
         }
         // Drain: process what already arrived, then let linger deliver the outputs.
-        while let frames = try input.receive(dontWait: true) { try handle(frames) }
+        while case let batch = try takeQueued(), !batch.isEmpty { try handle(batch) }
         writeMetrics(force: true)
         logger.info("stopped", metadata: ["counters": "\(counters.summary)"])
         input.close()

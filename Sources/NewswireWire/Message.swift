@@ -51,7 +51,7 @@ public struct Message: Sendable, Equatable {
         }
         let header: Header
         do {
-            header = try WireCoding.sharedDecoder.decode(Header.self, from: frames[0])
+            header = try Header(jsonData: frames[0])
         } catch {
             throw .invalidHeader(reason: WireError.describe(error))
         }
@@ -67,9 +67,12 @@ public struct Message: Sendable, Equatable {
 
 extension Message {
     static func looksLikeJSONObject(_ data: Data) -> Bool {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        guard let first = data.first(where: { !isSpace($0) }), let last = data.last(where: { !isSpace($0) }) else { return false }
-        return first == UInt8(ascii: "{") && last == UInt8(ascii: "}")
+        data.withUnsafeBytes { raw in
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            guard let first = raw.firstIndex(where: { !isSpace($0) }),
+                  let last = raw.lastIndex(where: { !isSpace($0) }) else { return false }
+            return raw[first] == UInt8(ascii: "{") && raw[last] == UInt8(ascii: "}")
+        }
     }
 }
 

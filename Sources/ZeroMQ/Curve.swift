@@ -14,7 +14,7 @@ public enum Curve {
         var pub = [CChar](repeating: 0, count: keyLength + 1)
         var sec = [CChar](repeating: 0, count: keyLength + 1)
         guard zmq_curve_keypair(&pub, &sec) == 0 else { throw ZMQError.current("zmq_curve_keypair") }
-        return (String(cString: pub), String(cString: sec))
+        return (z85String(pub), z85String(sec))
     }
 
     /// The public key that belongs to a secret key.
@@ -22,7 +22,7 @@ public enum Curve {
         try validate(secret, role: "secret key", operation: "zmq_curve_public")
         var pub = [CChar](repeating: 0, count: keyLength + 1)
         guard zmq_curve_public(&pub, secret) == 0 else { throw ZMQError.current("zmq_curve_public") }
-        return String(cString: pub)
+        return z85String(pub)
     }
 
     /// Throws EINVAL with a message naming the key's role unless `key` is 40 Z85 characters.
@@ -44,6 +44,10 @@ public enum Curve {
         return nil
     }
 
+    private static func z85String(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static func decode(_ key: String) -> Data? {
         guard problem(with: key) == nil else { return nil }
         var bytes = [UInt8](repeating: 0, count: 32)
@@ -57,7 +61,7 @@ public enum Curve {
         let ok = raw.withUnsafeBytes { buf in
             zmq_z85_encode(&out, buf.bindMemory(to: UInt8.self).baseAddress, 32) != nil
         }
-        return ok ? String(cString: out) : nil
+        return ok ? z85String(out) : nil
     }
 
     private static let z85Alphabet = Set(
@@ -104,7 +108,7 @@ public enum Curve {
             switch kind {
             case .public?: key = fields[.public]; what = "public-key"
             case .secret?: key = fields[.secret]; what = "secret-key"
-            case nil: key = fields[.secret] ?? fields[.public]; what = "key"
+            case nil: key = fields[.secret] ?? fields[.public]; what = fields[.secret] != nil ? "secret-key" : "public-key"
             }
         }
         guard let key else { throw CurveKeyError(file: path, reason: "holds no \(what)") }

@@ -20,6 +20,9 @@ public final class ZAPAuthenticator: @unchecked Sendable {
     private final class Control: @unchecked Sendable {
         let lock = NSLock()
         var stopping = false
+        /// Set only once the thread starts: a throwing `init` still runs `deinit`, which must
+        /// not wait for a thread that never was.
+        var running = false
         let finished = DispatchSemaphore(value: 0)
         var shouldStop: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
     }
@@ -43,6 +46,7 @@ public final class ZAPAuthenticator: @unchecked Sendable {
         try socket.bind(Self.endpoint)
         let thread = Thread { [control, raw] in Self.serve(socket, allowed: raw, control: control) }
         thread.name = "zap-authenticator"
+        control.running = true
         thread.start()
     }
 
@@ -50,7 +54,8 @@ public final class ZAPAuthenticator: @unchecked Sendable {
     /// let through by libzmq unauthenticated, so stop only once the server sockets are closed.
     public func stop() {
         control.lock.lock()
-        let wasRunning = !control.stopping
+        let wasRunning = control.running
+        control.running = false
         control.stopping = true
         control.lock.unlock()
         if wasRunning { control.finished.wait() }

@@ -28,7 +28,8 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let store = try ArticleStore(path: database)
-        let stage = PublishStage(store: store, export: export.isEmpty ? nil : try JSONLinesExport(path: export, store: store))
+        let stage = PublishStage(store: store, export: export.isEmpty ? nil : try JSONLinesExport(path: export, store: store),
+                                 announcesStories: stories != nil || options.once)
         var routes: [String: StageEndpoints.Route] = [:]
         if let acknowledgements { routes[MessageKind.ack] = .init(address: acknowledgements, pattern: .push, bind: false) }
         if let stories { routes[MessageKind.storyUpdated] = .init(address: stories, pattern: .pub, bind: true) }

@@ -15,7 +15,7 @@ import ZeroMQ
             try s.setLinger(milliseconds: 0)
             try s.setCurveServer(secretKey: secretKey)
             let endpoint = "tcp://127.0.0.1:\(Int.random(in: 20_000..<50_000))"
-            do { try s.bind(endpoint); return (s, endpoint) } catch where $0.code == EADDRINUSE { continue }
+            do throws(ZMQError) { try s.bind(endpoint); return (s, endpoint) } catch { if error.code == EADDRINUSE { continue }; throw error }
         }
         throw ZMQError(code: EADDRINUSE, operation: "bind", message: "no free port found")
     }
@@ -35,7 +35,9 @@ import ZeroMQ
     func arrivals(_ s: Socket, within milliseconds: Int) throws -> [String] {
         var got: [String] = []
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
-        while case let left = Int(deadline.timeIntervalSinceNow * 1000), left > 0 {
+        while true {
+            let left = Int(deadline.timeIntervalSinceNow * 1000)
+            if left <= 0 { break }
             guard try Poller.poll([(s, .readable)], timeout: left)[0].contains(.readable) else { break }
             while let frames = try s.receive(dontWait: true) { got.append(String(decoding: frames[0], as: UTF8.self)) }
         }
@@ -48,8 +50,10 @@ import ZeroMQ
 
     @Test func keyPairsAreZ85AndTheSecretDeterminesThePublicKey() throws {
         let a = try Curve.generateKeyPair(), b = try Curve.generateKeyPair()
-        #expect(a.public.count == 40 && a.secret.count == 40)
-        #expect(a.public != b.public && a.secret != b.secret)
+        #expect(a.public.count == 40)
+        #expect(a.secret.count == 40)
+        #expect(a.public != b.public)
+        #expect(a.secret != b.secret)
         #expect(try Curve.publicKey(fromSecret: a.secret) == a.public)
         #expect(try Curve.publicKey(fromSecret: b.secret) == b.public)
     }
@@ -122,7 +126,7 @@ import ZeroMQ
         #expect(short?.message.contains("CURVE server secret key must be 40 Z85 characters") == true)
         #expect(short?.message.contains("got 8 character(s)") == true)
 
-        let quoted = "\"" + good.secret.dropFirst(2) + "\""
+        let quoted: String = "\"\(good.secret.dropFirst(2))\""
         let badChar = #expect(throws: ZMQError.self) {
             try s.setCurveClient(serverPublicKey: quoted, publicKey: good.public, secretKey: good.secret)
         }
@@ -196,6 +200,6 @@ import ZeroMQ
 
         let badCert = try write("bad_secret", "curve\n    secret-key = \"xyz\"\n")
         let e4 = #expect(throws: CurveKeyError.self) { try Curve.readKey(file: badCert) }
-        #expect(e4?.reason.hasPrefix("secret-key is malformed") == true || e4?.reason.hasPrefix("key is malformed") == true)
+        #expect(e4?.reason == "secret-key is malformed: got 3 character(s)")
     }
 }
