@@ -94,7 +94,7 @@ struct FakePipeline: Sendable {
 
 @Suite(.serialized) struct SourceRunnerTests {
     func addresses() -> (String, String) {
-        let base = Int.random(in: 20_000..<50_000)
+        let base = Int.random(in: 20_000..<32_000)
         return ("tcp://127.0.0.1:\(base)", "tcp://127.0.0.1:\(base + 1)")
     }
 

@@ -14,7 +14,7 @@ import ZeroMQ
             let s = try Socket(context, .pull)
             try s.setLinger(milliseconds: 0)
             try s.setCurveServer(secretKey: secretKey)
-            let endpoint = "tcp://127.0.0.1:\(Int.random(in: 20_000..<50_000))"
+            let endpoint = "tcp://127.0.0.1:\(Int.random(in: 20_000..<32_000))"
             do throws(ZMQError) { try s.bind(endpoint); return (s, endpoint) } catch { if error.code == EADDRINUSE { continue }; throw error }
         }
         throw ZMQError(code: EADDRINUSE, operation: "bind", message: "no free port found")
