@@ -70,10 +70,19 @@ public final class MetricsServer: @unchecked Sendable {
     private func respond(_ client: Int32) {
         var timeout = timeval(tv_sec: 2, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // The whole request head first: closing with unread input would reset the connection
+        // and lose the response.
+        var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 2048)
-        let n = recv(client, &buffer, buffer.count, 0)
-        guard n > 0 else { return }
-        let request = String(decoding: buffer[0..<n], as: UTF8.self)
+        while received.count < 16 << 10 {
+            let n = recv(client, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += buffer[0..<n]
+            if received.count >= 4, received.suffix(4) == [13, 10, 13, 10] { break }
+            if String(decoding: received, as: UTF8.self).contains("\r\n\r\n") { break }
+        }
+        guard !received.isEmpty else { return }
+        let request = String(decoding: received, as: UTF8.self)
         let line = request.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
         let parts = line.split(separator: " ")
         let (status, type, body): (String, String, String)
@@ -85,6 +94,9 @@ public final class MetricsServer: @unchecked Sendable {
         let bytes = Array(body.utf8)
         let head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
         _ = sendAll(client, Array(head.utf8) + bytes)
+        // Half-close and let the client read everything before the descriptor goes.
+        shutdown(client, Int32(SHUT_WR))
+        while recv(client, &buffer, buffer.count, 0) > 0 {}
     }
 
     private func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
