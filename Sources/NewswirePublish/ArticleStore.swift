@@ -156,7 +156,7 @@ public final class ArticleStore: Sendable {
     /// How many recent articles are checked for near-duplicate text.
     static let recentForDuplicates = 200
     /// How many articles are taken per shared entity, newest first, and scored in all.
-    static let perEntity = 200, scored = 100
+    static let perEntity = 50, scored = 40
 
     /// The articles that could share a story with `article`: the most recent ones (for
     /// near-duplicate text) and those sharing the most people, organisations and places,
