@@ -48,17 +48,13 @@ public struct SourceOptions: ParsableArguments {
     @Option(help: "Larger acknowledgements and dead letters are refused (counted and logged).")
     public var maxMessageBytes: Int64 = 64 << 20
 
-    @Option(help: "File to append dead letters to (JSON Lines). Default: standard error.")
-    public var deadLetterFile: String?
+    /// Where failures and counters go, and the replica's name: the same for stages and sources.
+    @OptionGroup public var reporting: ReportingOptions
 
-    @Option(help: "File to write counters to in Prometheus text format.")
-    public var metricsFile: String?
-
-    @Option(help: "Serve the counters in Prometheus text at http://127.0.0.1:PORT/metrics.")
-    public var metricsPort: Int?
-
-    @Option(help: "This replica's name in traces and metrics.")
-    public var replica: String = "\(ProcessInfo.processInfo.processIdentifier)"
+    public var deadLetterFile: String? { reporting.deadLetterFile }
+    public var metricsFile: String? { reporting.metricsFile }
+    public var metricsPort: Int? { reporting.metricsPort }
+    public var replica: String { reporting.replica }
 
     public init() {}
 
@@ -108,7 +104,7 @@ public struct SourceOptions: ParsableArguments {
             endpoints: SourceEndpoints(output: output!, bindOutput: bindOutput, acknowledgements: acknowledgements),
             settings: settings)
         let counters = runner.counters
-        let server = try metricsPort.map { try MetricsServer(port: $0) { counters.prometheusText() } }
+        let server = try reporting.metricsServer(for: counters)
         defer { server?.stop() }
         let outcome = try runner.run(&source, until: ShutdownSignal.installed())
         let name = source.name

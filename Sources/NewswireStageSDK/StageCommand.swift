@@ -30,17 +30,13 @@ public struct StageOptions: ParsableArguments {
     @Option(help: "Address to also send dead letters to (PUSH).")
     public var deadLetters: String?
 
-    @Option(help: "File to append dead letters to (JSON Lines). Default: standard error.")
-    public var deadLetterFile: String?
+    /// Where failures and counters go, and the replica's name: the same for stages and sources.
+    @OptionGroup public var reporting: ReportingOptions
 
-    @Option(help: "File to write counters to in Prometheus text format.")
-    public var metricsFile: String?
-
-    @Option(help: "Serve the counters in Prometheus text at http://127.0.0.1:PORT/metrics.")
-    public var metricsPort: Int?
-
-    @Option(help: "This replica's name in traces and metrics.")
-    public var replica: String = "\(ProcessInfo.processInfo.processIdentifier)"
+    public var deadLetterFile: String? { reporting.deadLetterFile }
+    public var metricsFile: String? { reporting.metricsFile }
+    public var metricsPort: Int? { reporting.metricsPort }
+    public var replica: String { reporting.replica }
 
     @Option(help: "Messages buffered per socket before back-pressure.")
     public var highWaterMark: Int32 = 1000
@@ -85,7 +81,7 @@ public struct StageOptions: ParsableArguments {
                                       bindInput: bindInput, bindOutput: bindOutput, routes: routes),
             options: options)
         let counters = runner.counters
-        let server = try metricsPort.map { try MetricsServer(port: $0) { counters.prometheusText() } }
+        let server = try reporting.metricsServer(for: counters)
         defer { server?.stop() }
         try runner.run(until: ShutdownSignal.installed())
     }
