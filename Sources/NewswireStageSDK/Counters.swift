@@ -73,3 +73,20 @@ public final class Counters: Sendable {
         "\(stage)[\(replica)]: in \(received), out \(emitted), failed \(failed)"
     }
 }
+
+/// Writes counters to a file at most once a second (and whenever forced), replacing it
+/// atomically, so `newswire status` always reads a whole, recent file.
+struct MetricsFile {
+    let path: String?
+    private var lastWrite = Date.distantPast
+
+    init(path: String?) { self.path = path }
+
+    mutating func write(_ counters: Counters, force: Bool = false) {
+        guard let path else { return }
+        let now = Date()
+        guard force || now.timeIntervalSince(lastWrite) >= 1 else { return }
+        lastWrite = now
+        try? counters.prometheusText().write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

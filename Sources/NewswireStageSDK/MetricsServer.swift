@@ -45,16 +45,19 @@ public final class MetricsServer: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops accepting; the serving thread ends with the listener.
+    /// Stops accepting. The serving thread closes the listener itself when `accept` fails:
+    /// closing it here could let the descriptor's number be reused by another socket before
+    /// that thread's next `accept`.
     public func stop() {
         let fd = listener
         listener = -1
-        if fd >= 0 { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+        if fd >= 0 { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     deinit { stop() }
 
     private func serve(_ fd: Int32) {
+        defer { close(fd) }
         while true {
             let client = accept(fd, nil, nil)
             if client < 0 {

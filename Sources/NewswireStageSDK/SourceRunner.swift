@@ -138,14 +138,8 @@ public final class SourceRunner: @unchecked Sendable {
                                               frames: [Data(origin.utf8)], id: id))
     }
 
-    private var lastMetrics = Date.distantPast
-    func writeMetrics(force: Bool = false) {
-        guard let path = settings.metricsFile else { return }
-        let now = Date()
-        guard force || now.timeIntervalSince(lastMetrics) >= 1 else { return }
-        lastMetrics = now
-        try? counters.prometheusText().write(toFile: path, atomically: true, encoding: .utf8)
-    }
+    private lazy var metricsFile = MetricsFile(path: settings.metricsFile)
+    func writeMetrics(force: Bool = false) { metricsFile.write(counters, force: force) }
 
     var log: Logger { logger }
 }

@@ -95,14 +95,8 @@ public final class StageRunner: Sendable {
         let deadFile = try DeadLetterFile(path: options.deadLetterFile)
         logger.info("started", metadata: ["input": "\(endpoints.input)", "output": "\(endpoints.output ?? "-")"])
 
-        var lastMetrics = Date.distantPast
-        func writeMetrics(force: Bool = false) {
-            guard let path = options.metricsFile else { return }
-            let now = Date()
-            guard force || now.timeIntervalSince(lastMetrics) >= 1 else { return }
-            lastMetrics = now
-            try? counters.prometheusText().write(toFile: path, atomically: true, encoding: .utf8)
-        }
+        var metricsFile = MetricsFile(path: options.metricsFile)
+        func writeMetrics(force: Bool = false) { metricsFile.write(counters, force: force) }
 
         func emit(_ outcome: StageProcessor.Outcome) throws {
             switch outcome {
