@@ -32,6 +32,19 @@ import sys
 import zmq
 
 ACCEPTS = "article.extracted"
+SCHEMAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "NewswireWire", "Schemas")
+
+
+def required_keys(kind):
+    """The keys every body of `kind` has, from its wire schema (empty when not found)."""
+    try:
+        with open(os.path.join(SCHEMAS, kind + ".schema.json"), encoding="utf-8") as f:
+            return json.load(f).get("required", [])
+    except OSError:
+        return []
+
+
+REQUIRED = required_keys(ACCEPTS)
 
 
 def now():
@@ -101,9 +114,15 @@ def main():
             return dead_letter(frames, None, f"not JSON: {e}")
         if header.get("kind") != ACCEPTS:
             return dead_letter(frames, header, f"kind '{header.get('kind')}' is not accepted here (accepts: {ACCEPTS})")
+        absent = [k for k in REQUIRED if k not in body]
+        if absent:
+            return dead_letter(frames, header, "body lacks required field(s) " + ", ".join(absent))
         if not isinstance(body.get("text"), str):
             return dead_letter(frames, header, "body has no 'text'")
         body["alerts"] = find_alerts(body["text"], keywords)
+        absent = [k for k in REQUIRED if k not in body]
+        if absent:   # never send on what the next stage could not read
+            return dead_letter(frames, header, "output would lack " + ", ".join(absent))
         header["trace"] = header.get("trace", []) + [{"stage": "alerts", "replica": args.replica, "in": received, "out": now()}]
         push.send_multipart([json.dumps(header).encode(), json.dumps(body, ensure_ascii=False).encode()] + frames[2:])
         counts["out"] += 1

@@ -7,6 +7,9 @@ quote-speaker accuracy and amount-source accuracy. When spaCy with en_core_web_s
 current interpreter, /tmp/spacyenv or /tmp/newswire-bench-venv), scores its entities on the same
 annotations (PERSON -> person, ORG -> organization, GPE/LOC/FAC -> location).
 
+Also: how many annotated quotes are found at all and as which kind, direct quotes of one or two words
+(likely scare quotes), and, where amounts carry an "object" annotation, the counted object's accuracy.
+
 The annotations hold two sets scored separately: "articles" (the tuning set the rules were developed
 on) and "heldout" (annotated afterwards, entities, quotes and amounts; judge changes by it).
 
@@ -154,6 +157,10 @@ def score_set(name, anns, truth, results, a):
     tot = {"nw": [0, 0, 0], "sp": [0, 0, 0]}
     per_type = {t: [0, 0, 0] for t in TYPES}
     q_ok = q_n = am_ok = am_n = am_found = am_val = 0
+    q_found = 0
+    q_kind = {"direct": [0, 0], "indirect": [0, 0]}  # [found, speaker right] by the kind of the quote found
+    ob_ok = ob_n = 0
+    scare = 0
     print("##### %s" % name)
     for idx, ann in enumerate(anns):
         aid, text = texts[idx]
@@ -183,6 +190,8 @@ def score_set(name, anns, truth, results, a):
                 for k, v in zip(range(3), (tp2, fp2, fn2)):
                     tot["sp"][k] += v
         quotes = res.get("quotes", [])
+        # Direct quotations of one or two words: scare quotes unless a verb of speech is next to them.
+        scare += sum(1 for x in quotes if x.get("kind") == "direct" and len(x.get("text", "").split()) <= 2)
         for q in ann.get("quotes", []):
             q_n += 1
             pos = text.find(q["anchor"])
@@ -190,6 +199,11 @@ def score_set(name, anns, truth, results, a):
             hit = [x for x in quotes if x["start"] <= pos < x["end"]]
             ok = bool(hit) and speaker_ok(hit[0].get("speaker"), q["speaker"])
             q_ok += ok
+            if hit:
+                q_found += 1
+                k = q_kind.setdefault(hit[0].get("kind", "direct"), [0, 0])
+                k[0] += 1
+                k[1] += ok
             if a.show and not ok:
                 print("  QUOTE %r: got %r, want %r" % (q["anchor"], hit[0].get("speaker") if hit else "(no quote)", q["speaker"][0]))
         amounts = res.get("amounts", [])
@@ -206,6 +220,12 @@ def score_set(name, anns, truth, results, a):
                     am_val += 1
             ok = bool(hit) and speaker_ok(hit[0].get("source"), g["source"])
             am_ok += ok
+            if "object" in g:
+                ob_n += 1
+                o_ok = bool(hit) and speaker_ok(hit[0].get("object"), g["object"])
+                ob_ok += o_ok
+                if a.show and not o_ok:
+                    print("  OBJECT %r: got %r, want %r" % (g["context"], hit[0].get("object") if hit else "(not found)", g["object"]))
             if a.show and not ok:
                 print("  AMOUNT %r: got %r, want %r" % (g["context"], (hit[0].get("source"), hit[0].get("value")) if hit else "(not found)", g["source"]))
 
@@ -222,7 +242,13 @@ def score_set(name, anns, truth, results, a):
             print("spaCy sm entities  P %.3f  R %.3f  F1 %.3f   (tp %d fp %d fn %d)" % (p, r, f, *tot["sp"]))
         else:
             print("spaCy: not available")
-    print("quote speakers     %d/%d = %.3f" % (q_ok, q_n, q_ok / max(1, q_n)))
+    print("quote speakers     %d/%d = %.3f   (found %d = %.3f)" % (q_ok, q_n, q_ok / max(1, q_n), q_found, q_found / max(1, q_n)))
+    for kind, (f, r) in sorted(q_kind.items()):
+        if f:
+            print("   found as %-8s %d, speaker right %d" % (kind, f, r))
+    print("   direct quotes of 1-2 words (likely scare quotes): %d" % scare)
+    if ob_n:
+        print("amount objects     %d/%d = %.3f" % (ob_ok, ob_n, ob_ok / ob_n))
     print("amount sources     %d/%d = %.3f   (found %d, value right %d)" % (am_ok, am_n, am_ok / max(1, am_n), am_found, am_val))
 
 

@@ -5,9 +5,9 @@ set -euo pipefail
 NEWSWIRE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$NEWSWIRE_ROOT"
 
-# System packages the build needs: libzmq and libxml2 (C libraries wrapped by the package),
+# System packages the build needs: libzmq, libxml2 and zlib (C libraries wrapped by the package),
 # pkg-config (to find them) and SQLite's headers (GRDB).
-NEWSWIRE_APT_PACKAGES=(libzmq3-dev libxml2-dev pkg-config libsqlite3-dev)
+NEWSWIRE_APT_PACKAGES=(libzmq3-dev libxml2-dev zlib1g-dev pkg-config libsqlite3-dev)
 
 newswire_install_system_packages() {
   local missing=()

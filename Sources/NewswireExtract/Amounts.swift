@@ -73,7 +73,7 @@ struct AmountFinder: Sendable {
                                            "estimated", "circa", "approx.", "c.", "ca."]
     static let notObjects: Set<String> = ["percent", "per", "of", "and", "or", "to", "in", "on", "at", "for", "by", "were",
                                           "was", "are", "is", "have", "had", "has", "said", "says", "will", "would", "more",
-                                          "than", "years", "year-old", "a", "the", "from", "with", "as"]
+                                          "than", "year-old", "times", "a", "the", "from", "with", "as"]
     static let nameNumberCues: Set<String> = ["no.", "article", "section", "chapter", "page", "vol.", "room", "flight",
                                               "route", "highway", "number", "level", "category", "phase", "grade", "tier",
                                               "size", "model", "episode", "season", "part", "round", "pages", "platform",
@@ -134,6 +134,7 @@ struct AmountFinder: Sendable {
             return Num(value: s / 2, end: e + 2, isWord: true, scaled: true, vague: false)
         } else if let v = wordValue(l) {
             value = v
+            if let (unit, after) = hyphenatedUnits(t, tens: v, at: e, limit) { value += unit; e = after }
         } else {
             return nil
         }
@@ -144,6 +145,13 @@ struct AmountFinder: Sendable {
             if e + 1 < limit, t[e].lower == "and", let v = wordValue(t[e + 1].lower), s == 100 { value += v; e += 2 }
         }
         return Num(value: value, end: e, isWord: true, scaled: scaled, vague: false)
+    }
+
+    /// "Fifty-one" split by the tokenizer at a capital: tens, hyphen, units.
+    private func hyphenatedUnits(_ t: [Token], tens: Double, at e: Int, _ limit: Int) -> (Double, Int)? {
+        guard tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, e + 1 < limit, t[e].text == "-",
+              !t[e].has(.spaceBefore), !t[e + 1].has(.spaceBefore), let u = AmountFinder.small[t[e + 1].lower], u >= 1, u < 10 else { return nil }
+        return (u, e + 2)
     }
 
     private func wordValue(_ l: String) -> Double? {
@@ -218,6 +226,8 @@ struct AmountFinder: Sendable {
                 }
             }
             // Percent, currency word or code, unit after.
+            let numberEnd = end
+            var measured = false
             if end < sEnd {
                 let u = t[end]
                 if u.text == "%" { unit = "percent"; end += 1 }
@@ -230,9 +240,9 @@ struct AmountFinder: Sendable {
                     unit = u.text; end += 1
                 } else if unit == nil, u.kind == .word && u.lower != "m" || (u.lower == "m" && u.has(.spaceBefore) == false), let m = AmountFinder.units[u.lower] {
                     if m.isEmpty, end + 1 < sEnd, let m2 = AmountFinder.units[t[end + 1].lower], !m2.isEmpty {
-                        unit = "sq " + m2; end += 2
+                        unit = "sq " + m2; end += 2; measured = true
                     } else if !m.isEmpty {
-                        unit = m; end += 1
+                        unit = m; end += 1; measured = true
                         if m == "degrees", end < sEnd, ["celsius", "centigrade", "fahrenheit"].contains(t[end].lower) {
                             unit = t[end].lower == "fahrenheit" ? "°F" : "°C"; end += 1
                         }
@@ -249,26 +259,17 @@ struct AmountFinder: Sendable {
                t[end - 1].lower.hasPrefix("dollar") {
                 unit = c
             }
-            // Counted object: "214 protesters", "hundreds of people", "3,000 riot police".
+            // Counted object: "214 protesters", "hundreds of people", "3,000 riot police", "a 60-day truce",
+            // the measure itself ("900 square kilometres"), or what a share is of ("70 percent of the workforce").
             var object: String? = nil
-            if unit == nil {
-                var o = end
-                if num.vague || (o < sEnd && t[o].lower == "of" && num.scaled) { o += 1 }
-                var e = o
-                while e < sEnd && e - o < 3 && isObjectWord(t[e]) {
-                    e += 1
-                    // A plural noun ends the object; a modifier ("riot", "armed") lets it go on.
-                    let l = t[e - 1].lower
-                    if l.hasSuffix("s") || AmountFinder.irregularPlurals.contains(l) { break }
-                    if e < sEnd && t[e].lower.hasSuffix("ed") && !(e + 1 < sEnd && isObjectWord(t[e + 1])) { break }
-                }
-                if e > o {
-                    // A lone verb form is not an object ("600 died").
-                    if !(e - o == 1 && (t[o].lower.hasSuffix("ed") || t[o].lower.hasSuffix("ing"))) {
-                        object = doc.text(tokens: o..<e)
-                        end = e
-                    }
-                }
+            if unit == nil, let (o, e) = hyphenatedObject(doc, at: end, sEnd) {
+                object = o; end = e
+            } else if unit == nil, let (o, e) = countedObject(doc, at: end, sEnd, vague: num.vague, scaled: num.scaled) {
+                object = o; end = e
+            } else if measured {
+                object = doc.text(tokens: numberEnd..<end)
+            } else if unit == "percent" || unit == "percentage points" {
+                object = shareObject(doc, at: end, sEnd)
             }
             // A bare small numeral with nothing around it is still an amount; years were skipped above.
             // Approximation and bounds before: look back over up to three words.
@@ -340,6 +341,66 @@ struct AmountFinder: Sendable {
             i = max(end, i + 1)
         }
         return out
+    }
+
+    /// The noun phrase a number counts: up to three object words, ending at the first plural.
+    private func countedObject(_ doc: Document, at end: Int, _ sEnd: Int, vague: Bool, scaled: Bool) -> (String, Int)? {
+        let t = doc.tokens
+        var o = end
+        if vague || (o < sEnd && t[o].lower == "of" && scaled) { o += 1 }
+        let e = objectEnd(t, from: o, sEnd)
+        guard e > o else { return nil }
+        // A lone verb form is not an object ("600 died").
+        if e - o == 1 && (t[o].lower.hasSuffix("ed") || t[o].lower.hasSuffix("ing")) { return nil }
+        return (doc.text(tokens: o..<e), e)
+    }
+
+    /// End of the object words from o: a modifier ("riot", "armed", "foreign") lets the phrase go on,
+    /// a plural noun ends it.
+    private func objectEnd(_ t: [Token], from o: Int, _ sEnd: Int, nounOnly: Bool = false) -> Int {
+        var e = o
+        while e < sEnd && e - o < 3 && (isObjectWord(t[e]) || nounOnly && isShareNoun(t[e]) || e == o && isPlaceModifier(t, e, sEnd)) {
+            e += 1
+            let l = t[e - 1].lower
+            if t[e - 1].has(.capitalized) && e - 1 == o && !Gazetteer.isGroup(l) { continue }
+            if l.hasSuffix("s") || AmountFinder.irregularPlurals.contains(l) { break }
+            if e < sEnd && t[e].lower.hasSuffix("ed") && !(e + 1 < sEnd && isObjectWord(t[e + 1])) { break }
+        }
+        return e
+    }
+
+    /// "a 60-day truce", "a 12-member panel": the number joined by a hyphen to the word it measures;
+    /// the object is that word with the noun after it ("day truce").
+    private func hyphenatedObject(_ doc: Document, at end: Int, _ sEnd: Int) -> (String, Int)? {
+        let t = doc.tokens
+        guard end + 1 < sEnd, t[end].text == "-" || t[end].text == "‑", !t[end].has(.spaceBefore),
+              !t[end + 1].has(.spaceBefore), t[end + 1].kind == .word, !t[end + 1].has(.capitalized) else { return nil }
+        let l = t[end + 1].lower
+        if l == "year-old" || l == "old" || l == "year" && end + 3 < sEnd && t[end + 3].lower == "old" { return nil }
+        let e = objectEnd(t, from: end + 1, sEnd)
+        guard e > end + 1 else { return nil }
+        return (doc.text(tokens: (end + 1)..<e), e)
+    }
+
+    /// "70 percent of the workforce" → "workforce": what a share is of, determiners left out.
+    private func shareObject(_ doc: Document, at end: Int, _ sEnd: Int) -> String? {
+        let t = doc.tokens
+        guard end + 1 < sEnd, t[end].lower == "of" else { return nil }
+        var o = end + 1
+        if Lexicon.determiners.contains(t[o].lower) || t[o].lower == "our" { o += 1 }
+        let e = objectEnd(t, from: o, sEnd, nounOnly: true)
+        return e > o ? doc.text(tokens: o..<e) : nil
+    }
+
+    /// After "of the", words that follow a bare number as predicates are nouns: "10 per cent of the total".
+    private func isShareNoun(_ u: Token) -> Bool {
+        u.kind == .word && !u.has(.capitalized) && AmountFinder.commonVerbs.contains(u.lower) && !u.lower.hasSuffix("ed")
+    }
+
+    /// "13,000 US troops", "2,500 Afghan civilians": a place or nationality before a lowercase noun.
+    private func isPlaceModifier(_ t: [Token], _ k: Int, _ sEnd: Int) -> Bool {
+        guard t[k].kind == .word, t[k].has(.capitalized), k + 1 < sEnd, isObjectWord(t[k + 1]), !t[k + 1].has(.capitalized) else { return false }
+        return Gazetteer.isGroup(t[k].lower) || Gazetteer.place(t[k].lower) != nil
     }
 
     private func scaleFactor(_ t: [Token], _ k: Int) -> Double? {

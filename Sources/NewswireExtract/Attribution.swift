@@ -13,13 +13,13 @@ struct SourceResolver: Sendable {
         self.doc = doc
         self.entities = entities
         let t = doc.tokens
-        let anyDouble = t.contains { $0.kind == .quote && !$0.has(.quoteSingle) }
+        let single = QuoteFinder.singleMarksArePrimary(t)
         var mask = [Bool](repeating: false, count: t.count)
         var inside = false
         for k in 0..<t.count {
             let u = t[k]
             if u.has(.paragraphStart) { inside = false }
-            if u.kind == .quote && u.has(.quoteSingle) != anyDouble {
+            if u.kind == .quote && u.has(.quoteSingle) == single {
                 if u.has(.quoteOpen) { inside = true } else if u.has(.quoteClose) || u.text == "\"" { inside = false }
                 continue
             }
@@ -52,24 +52,46 @@ struct SourceResolver: Sendable {
                 while f < r.upperBound && t[f].kind != .word { f += 1 }
                 if f < r.upperBound && (gender == 1 ? t[f].lower == "he" : gender == 2 ? t[f].lower == "she" : false) { s -= 1; continue }
             }
-            var m = r.lowerBound
-            while m < end {
-                let e = entities.tokenEntity[m]
-                if e >= 0 && !inQuote[m] {
-                    var stop = m
-                    while stop < end && entities.tokenEntity[stop] == e { stop += 1 }
-                    let en = entities.entities[Int(e)]
-                    let possessive = stop < t.count && (t[stop].lower == "'s" || t[stop].lower == "’s")
-                    if en.type == .person && !possessive && !excluded.contains(Int(e)) && (gender == 0 || en.gender == 0 || en.gender == gender) {
-                        return en.name
-                    }
-                    m = stop; continue
-                }
-                m += 1
-            }
+            if let name = subjectLikePerson(in: r.lowerBound..<end, gender: gender, excluded: excluded, ownSentence: s == s0) { return name }
             s -= 1
         }
         return lastPerson(before: token, gender: gender)
+    }
+
+    /// The person a pronoun most likely refers to in one sentence: the first compatible person named
+    /// outside quotations, preferring one in subject position over one after a preposition ("by Mark
+    /// Ellis") or in a leading subordinate clause of an earlier sentence ("When Tom Hale called, Mark
+    /// Ellis was …"); in the pronoun's own sentence that clause holds the referent ("When Hale was
+    /// asked, he said …").
+    private func subjectLikePerson(in r: Range<Int>, gender: UInt8, excluded: Set<Int>, ownSentence: Bool) -> String? {
+        let t = doc.tokens
+        var fallback: String? = nil
+        let clauseEnd = ownSentence ? r.lowerBound : leadingSubordinateClauseEnd(r)
+        var m = r.lowerBound
+        while m < r.upperBound {
+            let e = entities.tokenEntity[m]
+            guard e >= 0 && !inQuote[m] else { m += 1; continue }
+            var stop = m
+            while stop < r.upperBound && entities.tokenEntity[stop] == e { stop += 1 }
+            let en = entities.entities[Int(e)]
+            let possessive = stop < t.count && (t[stop].lower == "'s" || t[stop].lower == "’s")
+            if en.type == .person && !possessive && !excluded.contains(Int(e)) && (gender == 0 || en.gender == 0 || en.gender == gender) {
+                let oblique = m > r.lowerBound && Lexicon.prepositions.contains(t[m - 1].lower) || m < clauseEnd
+                if !oblique { return en.name }
+                if fallback == nil { fallback = en.name }
+            }
+            m = stop
+        }
+        return fallback
+    }
+
+    /// End of "When X called," / "After X resigned," opening a sentence, or its start when there is none.
+    private func leadingSubordinateClauseEnd(_ r: Range<Int>) -> Int {
+        let t = doc.tokens
+        guard let first = r.first(where: { t[$0].kind == .word }), Lexicon.subordinators.contains(t[first].lower) else { return r.lowerBound }
+        var k = first + 1
+        while k < r.upperBound && k - first <= 15 && t[k].text != "," { k += 1 }
+        return k < r.upperBound && t[k].text == "," ? k : r.lowerBound
     }
 
     /// A subject phrase that may hold commas: "Mayer, Disney's chairman of …," → Mayer;
@@ -128,7 +150,7 @@ struct SourceResolver: Sendable {
             r = (r.lowerBound + 1)..<r.upperBound
         }
         while !r.isEmpty && (t[r.upperBound - 1].kind != .word || t[r.upperBound - 1].lower.hasSuffix("ly")
-                              || ["also", "has", "have", "had", "later", "earlier", "previously", "again", "would", "will", "could", "may", "might", "then", "repeatedly", "once", "yesterday", "today"].contains(t[r.upperBound - 1].lower)) {
+                              || ["also", "has", "have", "had", "later", "earlier", "previously", "again", "would", "will", "could", "may", "might", "then", "repeatedly", "once", "yesterday", "today", "now", "still", "further"].contains(t[r.upperBound - 1].lower)) {
             r = r.lowerBound..<(r.upperBound - 1)
         }
         guard !r.isEmpty else { return nil }
@@ -152,6 +174,11 @@ struct SourceResolver: Sendable {
             if u.kind == .punct && (u.text == "," || u.text == "(") { break }
             if u.kind == .word && !u.has(.capitalized) && Lexicon.prepositions.contains(u.lower) && headEnd > r.lowerBound { break }
             if u.kind == .word && (u.lower == "who" || u.lower == "which") { break }
+            if isReducedRelative(r.lowerBound, headEnd) {
+                // "figures published by the Ministry of Economy": the agent is the source.
+                if let agent = agentAfterBy(headEnd + 1, r.upperBound) { return agent }
+                break
+            }
             headEnd += 1
         }
         let head = r.lowerBound..<headEnd
@@ -184,11 +211,17 @@ struct SourceResolver: Sendable {
         // A name at the end of the head is the source ("Interior Minister Ana Ruiz", "the Red Cross").
         let lastTok = head.upperBound - 1
         let e = entities.tokenEntity[lastTok]
-        if e >= 0 { return entities.entities[Int(e)].name }
+        if e >= 0 && entities.entities[Int(e)].type != .other { return entities.entities[Int(e)].name }
         // "Ruiz's office" and such stay as words; a name anywhere in a short head counts otherwise.
+        // Not a place or event before a thing: "the Davos forum" is no speaker.
         if head.count <= 3 {
             for k in head where entities.tokenEntity[k] >= 0 && !(k + 1 < t.count && (t[k + 1].lower == "'s" || t[k + 1].lower == "’s")) {
-                return entities.entities[Int(entities.tokenEntity[k])].name
+                let en = entities.entities[Int(entities.tokenEntity[k])]
+                let agentHead = SourceResolver.isAgentNoun(t[lastTok].lower)
+                let verbHead = t[lastTok].lower.hasSuffix("ed") && !agentHead
+                // "the US military", "Israeli police", "a Kremlin adviser": the name qualifies who speaks.
+                if agentHead && k < lastTok && !Lexicon.roleNouns.contains(t[lastTok].lower) && isNounPhrase(head) { return doc.text(tokens: head) }
+                if en.type == .person || agentHead || verbHead && en.type != .other && en.type != .location { return en.name }
             }
         }
         if head.count == 1 {
@@ -207,8 +240,56 @@ struct SourceResolver: Sendable {
         }
         guard head.count <= 8 else { return nil }
         if head.allSatisfy({ Lexicon.functionWords.contains(t[$0].lower) }) { return nil }
-        guard isNounPhrase(head) else { return nil }
+        guard isNounPhrase(head), canSpeak(head) else { return nil }
         return doc.text(tokens: head)
+    }
+
+    /// "official figures released on Tuesday", "the report published by …": a participle after a
+    /// document or agent noun starts a reduced relative clause, not more of the head.
+    private func isReducedRelative(_ start: Int, _ k: Int) -> Bool {
+        let t = doc.tokens
+        guard k > start, t[k].kind == .word, !t[k].has(.capitalized), t[k].lower.hasSuffix("ed"), t[k].lower.count > 4,
+              !Lexicon.participleAdjectives.contains(t[k].lower) else { return false }
+        let p = t[k - 1].lower
+        return SourceResolver.isDocumentNoun(p) || SourceResolver.isAgentNoun(p) && p.hasSuffix("s")
+    }
+
+    /// The organisation or person named right after "by" (past "the") at k.
+    private func agentAfterBy(_ k: Int, _ end: Int) -> String? {
+        let t = doc.tokens
+        guard k < end, t[k].lower == "by" else { return nil }
+        var m = k + 1
+        if m < end && t[m].lower == "the" { m += 1 }
+        guard m < end, entities.tokenEntity[m] >= 0 else { return nil }
+        let en = entities.entities[Int(entities.tokenEntity[m])]
+        return [.person, .organization, .group].contains(en.type) ? en.name : nil
+    }
+
+    /// A phrase without a name speaks only if its head is a person, group or body ("the port
+    /// authority", "a local farmer", "police") or a document of one ("the report"); never a
+    /// quantity ("Fifty-one percent of voters"), a thing ("the stock", "a deal") or an event.
+    func canSpeak(_ head: Range<Int>) -> Bool {
+        let t = doc.tokens
+        if head.contains(where: { Lexicon.quantityWords.contains(t[$0].lower) }) { return false }
+        let last = t[head.upperBound - 1]
+        if last.has(.capitalized) && !Lexicon.commonWords.contains(last.lower) && !Lexicon.eventSuffixes.contains(last.lower) { return true }
+        let l = last.lower
+        if Lexicon.postposedAdjectives.contains(l) && head.count > 1 { return SourceResolver.isAgentNoun(t[head.upperBound - 2].lower) }
+        return SourceResolver.isAgentNoun(l) || SourceResolver.isDocumentNoun(l)
+    }
+
+    /// "the report", "other studies", "the researchers' calculations".
+    static func isDocumentNoun(_ w: String) -> Bool {
+        if Lexicon.documentNouns.contains(w) { return true }
+        if w.hasSuffix("ies") { return Lexicon.documentNouns.contains(String(w.dropLast(3)) + "y") }
+        return w.hasSuffix("s") && Lexicon.documentNouns.contains(String(w.dropLast()))
+    }
+
+    /// People, groups and bodies by word list or by a suffix for people ("farmer", "economist").
+    static func isAgentNoun(_ w: String) -> Bool {
+        if Lexicon.agentNouns.contains(w) || w.hasSuffix("year-old") { return true }
+        if w.hasSuffix("s"), Lexicon.agentNouns.contains(String(w.dropLast())) { return true }
+        return w.count > 4 && Lexicon.agentSuffixes.contains { w.hasSuffix($0) }
     }
 
     /// A speaker is a noun phrase ("the port authority", "police"), never a clause fragment
@@ -225,7 +306,7 @@ struct SourceResolver: Sendable {
             if k == head.lowerBound && !u.has(.capitalized) && (Lexicon.prepositions.contains(u.lower) || Lexicon.clauseBreakers.contains(u.lower)) { return false }
             let l = u.lower
             if Lexicon.clauseWords.contains(l) { return false }
-            if head.count > 1 && (Lexicon.pronounsMale.contains(l) && l != "his" || Lexicon.pronounsFemale.contains(l) && l != "her"
+            if head.count > 1 && !u.has(.allCaps) && (Lexicon.pronounsMale.contains(l) && l != "his" || Lexicon.pronounsFemale.contains(l) && l != "her"
                                   || ["they", "it", "we", "i", "you", "them", "us", "me", "him"].contains(l)) { return false }
             if !u.has(.capitalized) && k > head.lowerBound && (l.hasSuffix("ed") || l.hasSuffix("ing"))
                 && !Lexicon.participleAdjectives.contains(l) && !Lexicon.roleNouns.contains(l) && l.count > 4 { return false }
@@ -282,11 +363,196 @@ struct Attribution: Sendable {
 
 /// Finds attributions in sentences that hold no direct quotation.
 struct AttributionFinder: Sendable {
+    /// "with spokesperson Y indicating that …": an -ing form of a verb of speech right before "that".
+    func participleBeforeThat(_ t: [Token], _ k: Int, _ s: Range<Int>) -> String? {
+        guard k + 1 < s.upperBound, t[k + 1].lower == "that", let lemma = Lexicon.speechParticiples[t[k].lower] else { return nil }
+        return lemma
+    }
+
+    /// "told reporters the plan was dead": the listener after "told" (a word for an audience or a
+    /// name, three tokens at most); returns where the reported clause starts.
+    func audienceEnd(_ doc: Document, _ resolver: SourceResolver, _ c: Int, _ end: Int) -> Int? {
+        let t = doc.tokens
+        var k = c
+        if k < end && ["the", "a", "an"].contains(t[k].lower) { k += 1 }
+        guard k < end else { return nil }
+        if Lexicon.audienceNouns.contains(t[k].lower) && !Lexicon.determiners.contains(t[k].lower) {
+            k += 1
+        } else if resolver.entities.tokenEntity[k] >= 0 {
+            let e = resolver.entities.tokenEntity[k]
+            while k < end && resolver.entities.tokenEntity[k] == e { k += 1 }
+        } else { return nil }
+        if k < end && t[k].text == "," { k += 1 }
+        // The clause must read as one: a subject word follows, not a preposition or an end.
+        guard k + 1 < end, t[k].kind == .word, !Lexicon.prepositions.contains(t[k].lower), t[k].lower != "to" else { return nil }
+        return k
+    }
+
+    /// "The CEO, Dana Holt, said": the tokens of a person's name standing alone between commas
+    /// after a role phrase.
+    func appositionName(_ resolver: SourceResolver, _ g: Range<Int>, role: Range<Int>) -> Range<Int>? {
+        let t = resolver.doc.tokens
+        guard !g.isEmpty, !role.isEmpty else { return nil }
+        let e = resolver.entities.tokenEntity[g.lowerBound]
+        guard e >= 0, resolver.entities.entities[Int(e)].type == .person, g.allSatisfy({ resolver.entities.tokenEntity[$0] == e }) else { return nil }
+        let last = t[role.upperBound - 1].lower
+        guard Lexicon.roleNouns.contains(last) || Lexicon.titleHeads.contains(last) else { return nil }
+        return g
+    }
+
+    /// Subject of a verb read back to a clause boundary: ten tokens, or sixteen when a comma closes
+    /// them off ("…, the U.S. Attorney's Office for the Western District of New York said").
+    func subjectStart(_ t: [Token], _ s: Range<Int>, verb k: Int) -> Int {
+        var b = k
+        while b > s.lowerBound {
+            let p = t[b - 1]
+            if p.kind == .punct && (p.text == "," || p.text == ";" || p.text == ":" || p.text == "(" || p.text == "—" || p.text == "–") { return b }
+            if p.kind == .quote { return b }
+            if p.kind == .word && !p.has(.capitalized) && Lexicon.clauseBreakers.contains(p.lower) { break }
+            // A plural right before the verb is its subject noun: "reports indicate", "estimates show".
+            if p.kind == .word && Lexicon.reportingVerbs[p.lower] != nil && !p.has(.capitalized) && !(b == k && p.lower.hasSuffix("s")) { break }
+            if k - b >= 16 { break }
+            b -= 1
+        }
+        return b == s.lowerBound ? b : max(b, k - 10)
+    }
+
+    /// A reporting verb with a subject of its own between "said" and "that" ("said reports indicate
+    /// that"), as opposed to a noun ("said in a blog post that").
+    func hasOwnSubject(_ t: [Token], _ f: Int, from c: Int) -> Bool {
+        guard f > c, !t[f].has(.capitalized), Lexicon.reportingVerbs[t[f].lower] != nil else { return false }
+        let p = t[f - 1]
+        return p.kind == .word && (p.lower.hasSuffix("s") && !Lexicon.determiners.contains(p.lower) || p.has(.capitalized) || Lexicon.clauseBreakers.contains(p.lower))
+    }
+
+    /// Reported speech rather than a claim only: no estimate ("put the figure at"), and a verb that
+    /// takes a plain object ("reported third-quarter earnings", "confirmed the death") only with "that"
+    /// or a clause of its own ("Bloomberg reported WeWork is the subject of …").
+    func isSpeech(_ doc: Document, _ lemma: String, _ clause: Range<Int>, inverted: Bool, withThat: Bool) -> Bool {
+        if Lexicon.estimateVerbs.contains(lemma) { return false }
+        if inverted || withThat || !Lexicon.objectVerbs.contains(lemma) { return true }
+        let head = clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 5)
+        return head.contains { Lexicon.clauseWords.contains(doc.tokens[$0].lower) }
+    }
+
+    /// "at least 2,000 people …", "about 300 …", "over half …": a preposition that bounds a number.
+    func opensAmount(_ t: [Token], _ c: Int, _ end: Int) -> Bool {
+        var k = c + 1
+        if k < end && ["least", "most"].contains(t[k].lower) { k += 1 }
+        guard k < end else { return false }
+        return t[k].kind == .number || AmountFinder.small[t[k].lower] != nil || ["half", "a", "an"].contains(t[k].lower) && k == c + 1
+    }
+
+    /// "said on Tuesday the plan was dead": the reported clause starts after the day.
+    func afterDayAdjunct(_ t: [Token], _ c: Int, _ end: Int) -> Int {
+        var k = c
+        if k < end && ["on", "last", "late", "early", "this"].contains(t[k].lower) { k += 1 }
+        guard k < end, Lexicon.weekdaySet.contains(t[k].lower) || ["yesterday", "today", "night", "week", "month", "morning", "evening"].contains(t[k].lower) else { return c }
+        return k + 1
+    }
+
+    /// End of a sentence without its closing punctuation and quote marks.
+    func sentenceEndOf(_ t: [Token], _ s: Range<Int>) -> Int {
+        var e = s.upperBound
+        while e > s.lowerBound && (t[e - 1].kind == .punct && t[e - 1].text != ")" || t[e - 1].kind == .quote) { e -= 1 }
+        return e
+    }
+
+    /// "Ruiz, speaking on local radio, said …": the sentence's first phrase when a participial or
+    /// relative phrase stands between it and the verb.
+    func subjectBeforeInterjectedPhrase(_ resolver: SourceResolver, _ s: Range<Int>, _ b: Int) -> Range<Int>? {
+        let t = resolver.doc.tokens
+        guard b - 2 > s.lowerBound, t[b - 1].text == "," else { return nil }
+        var c = b - 2
+        while c > s.lowerBound && t[c].text != "," { c -= 1 }
+        guard c > s.lowerBound, t[c].text == ",", c + 1 < b - 1 else { return nil }
+        let opener = t[c + 1].lower
+        guard opener.hasSuffix("ing") || ["who", "which", "whose"].contains(opener) else { return nil }
+        let head = s.lowerBound..<c
+        guard head.count <= 6, resolver.resolve(head) != nil else { return nil }
+        return head
+    }
+
+    /// "X said: “…”", "“…,” X said", "X, who said “…”": the verb introduces a direct quotation (its
+    /// clause starts or ends inside one, or its verb or subject is quoted), as opposed to "X said the
+    /// problems had been ‘fully resolved’ and that all 140 staff …".
+    func introducesQuotation(_ doc: Document, _ quoted: [Bool], subject: Range<Int>, verb: Range<Int>, _ clause: Range<Int>) -> Bool {
+        let t = doc.tokens
+        func q(_ k: Int) -> Bool { k >= 0 && k < t.count && quoted[k] }
+        if verb.contains(where: q) || subject.contains(where: q) { return true }
+        var first = clause.lowerBound
+        while first < clause.upperBound && t[first].kind == .punct { first += 1 }
+        var last = clause.upperBound - 1
+        while last > first && t[last].kind == .punct { last -= 1 }
+        if q(first) || q(last) || q(clause.upperBound) { return true }
+        // Mostly quoted words: the direct quotation is the record, not a second, indirect one.
+        return clause.filter(q).count * 2 > clause.count
+    }
+
+    /// "Organisers, however, said …": the subject before a sentence adverb set off by commas.
+    func subjectOverInterruption(_ t: [Token], _ s: Range<Int>, _ b: Int) -> Int? {
+        guard b - 3 > s.lowerBound, t[b - 1].text == ",", Lexicon.interruptions.contains(t[b - 2].lower), t[b - 3].text == "," else { return nil }
+        let a = subjectStart(t, s, verb: b - 3)
+        return a < b - 3 ? a : nil
+    }
+
+    /// "the government, which says …": the noun phrase a relative pronoun right before the verb stands for.
+    func relativeClauseHead(_ t: [Token], _ s: Range<Int>, verb k: Int) -> Range<Int>? {
+        guard k - 2 > s.lowerBound, ["which", "who"].contains(t[k - 1].lower), t[k - 2].text == "," else { return nil }
+        let a = subjectStart(t, s, verb: k - 2)
+        return a < k - 2 ? a..<(k - 2) : nil
+    }
+
+    /// "She said yes", "The panel will report next year": fewer than three words is no reported speech.
+    func tooShortForSpeech(_ doc: Document, _ r: Range<Int>) -> Bool {
+        r.filter { doc.tokens[$0].kind == .word || doc.tokens[$0].kind == .number }.count < 3
+    }
+
+    /// "The army denied reports that it had detained 300 people": what is denied is someone else's claim.
+    func deniesOthersClaim(_ doc: Document, _ r: Range<Int>) -> Bool {
+        let t = doc.tokens
+        guard r.count >= 2 else { return false }
+        var k = r.lowerBound
+        if Lexicon.determiners.contains(t[k].lower) { k += 1 }
+        return k + 1 < r.upperBound && t[k].kind == .word && t[k].lower != "that" && t[k + 1].lower == "that"
+    }
+
+    /// Words that may stand between a verb of speech and "that": "said on Tuesday that", "said in a
+    /// statement that", "told reporters that", "told the court that", "said Monday that".
+    func isAdjunctStart(_ doc: Document, _ resolver: SourceResolver, _ c: Int, lemma: String) -> Bool {
+        let u = doc.tokens[c]
+        if u.lower == "that" || Lexicon.prepositions.contains(u.lower) || Lexicon.weekdaySet.contains(u.lower) { return true }
+        if ["last", "earlier", "late", "yesterday", "today", "again", "also", "repeatedly", "publicly", "privately"].contains(u.lower) { return true }
+        if u.lower.hasSuffix("ly") && !u.has(.capitalized) { return true }
+        return lemma == "tell" && (Lexicon.audienceNouns.contains(u.lower) || resolver.entities.tokenEntity[c] >= 0)
+    }
+
+    /// "Gomez said on Friday.": a short prepositional phrase after the verb is when or where, not what.
+    func isAdjunct(_ doc: Document, _ r: Range<Int>) -> Bool {
+        let t = doc.tokens
+        guard let first = r.first(where: { t[$0].kind == .word }), Lexicon.prepositions.contains(t[first].lower) else { return false }
+        // "in an interview with local radio": no "that" and no finite verb.
+        if r.contains(where: { t[$0].lower == "that" || Lexicon.clauseWords.contains(t[$0].lower) || t[$0].text == "," }) { return false }
+        // "at least 5,000 people entered …" is a clause about a number, not a when or where.
+        if r.contains(where: { t[$0].kind == .number || AmountFinder.small[t[$0].lower] != nil }) { return false }
+        return r.filter({ t[$0].kind == .word || t[$0].kind == .number }).count <= 10
+    }
+
+    /// "Speaking to reporters at the ministry on Tuesday morning": a participial phrase, not speech.
+    func isParticipialPhrase(_ doc: Document, _ r: Range<Int>) -> Bool {
+        let t = doc.tokens
+        guard let first = r.first(where: { t[$0].kind == .word }) else { return false }
+        let l = t[first].lower
+        guard l.hasSuffix("ing"), l.count > 5, !["nothing", "something", "anything", "everything"].contains(l) else { return false }
+        // No finite verb after it: a clause would have one ("Speaking … , he said the talks were over").
+        return !r.contains { Lexicon.clauseWords.contains(t[$0].lower) || (t[$0].kind == .word && t[$0].lower.hasSuffix("ed") && $0 > first) }
+    }
+
     func find(_ doc: Document, resolver: SourceResolver, quoted: [Bool]) -> [Attribution] {
         var out: [Attribution] = []
         let t = doc.tokens
         for s in doc.sentences {
-            if s.contains(where: { quoted[$0] }) { continue }
+
             if s.count < 4 { continue }
             // Anchors: (subject range, verb token range, lemma, forward clause start or nil if inverted)
             struct Anchor { var subject: Range<Int>; var verb: Range<Int>; var lemma: String; var inverted: Bool }
@@ -305,7 +571,7 @@ struct AttributionFinder: Sendable {
                     }
                     k = e; continue
                 }
-                guard !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower],
+                guard !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower] ?? participleBeforeThat(t, k, s),
                       Lexicon.claimVerbs.contains(lemma) else { k += 1; continue }
                 let prev = k > s.lowerBound ? t[k - 1].lower : ""
                 // Nouns ("the report", "his claims") and passives ("is estimated") are not anchors.
@@ -320,18 +586,10 @@ struct AttributionFinder: Sendable {
                     if a < s.upperBound && t[a].lower == "at" { verbEnd = a + 1 }
                     else if lemma == "put" || lemma == "count" || lemma == "figure" { k += 1; continue }
                 }
-                // Subject: back to a clause boundary.
-                var b = k
-                while b > s.lowerBound {
-                    let p = t[b - 1]
-                    if p.kind == .punct && (p.text == "," || p.text == ";" || p.text == ":" || p.text == "(" || p.text == "—" || p.text == "–") { break }
-                    if p.kind == .quote { break }
-                    if p.kind == .word && !p.has(.capitalized) && Lexicon.clauseBreakers.contains(p.lower) { break }
-                    if p.kind == .word && Lexicon.reportingVerbs[p.lower] != nil && !p.has(.capitalized) { break }
-                    if k - b >= 10 { break }
-                    b -= 1
-                }
+                var b = subjectStart(t, s, verb: k)
+                if let r = subjectOverInterruption(t, s, b) { b = r }
                 var subject = b..<k
+                if let r = relativeClauseHead(t, s, verb: k) { subject = r; b = r.lowerBound }
                 let rest = s.upperBound - verbEnd
                 if subject.isEmpty && b > s.lowerBound && t[b - 1].text == "," {
                     // "Smith, a lawyer for the family, said …": the name before the apposition.
@@ -343,6 +601,13 @@ struct AttributionFinder: Sendable {
                         while m > s.lowerBound && resolver.entities.tokenEntity[m - 1] == e { m -= 1 }
                         subject = m..<c
                         b = m
+                    } else if c > s.lowerBound && t[c].text == ",", let name = appositionName(resolver, (c + 1)..<(b - 1), role: s.lowerBound..<c) {
+                        // "The CEO, Dana Holt, said …": the name in apposition to a role phrase.
+                        subject = name
+                        b = name.lowerBound
+                    } else if let head = subjectBeforeInterjectedPhrase(resolver, s, b) {
+                        subject = head
+                        b = head.lowerBound
                     }
                 }
                 if subject.isEmpty || resolver.resolve(subject) == nil {
@@ -363,7 +628,14 @@ struct AttributionFinder: Sendable {
                 // "…, police said." — verb at the end after a comma.
                 var tail = verbEnd
                 while tail < s.upperBound && (t[tail].kind != .word || ["on", "in", "a", "statement", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "late", "earlier", "last", "week", "night", "told", "reporters", "afp", "reuters"].contains(t[tail].lower)) { tail += 1 }
-                let inverted = tail >= s.upperBound && b > s.lowerBound && t[b - 1].text == ","
+                // "…, police said, though organisers …": a contrast after the verb ends the attribution too.
+                let contrast = tail < s.upperBound && t[tail - 1].text == ","
+                    && (Lexicon.contrastWords.contains(t[tail].lower) || Lexicon.subordinators.contains(t[tail].lower) || Lexicon.speechParticiples[t[tail].lower] != nil)
+                // "…, the police said early Tuesday in a statement.": only when and where after the verb.
+                let tailStart = afterDayAdjunct(t, verbEnd, sentenceEndOf(t, s))
+                let adjunctTail = tailStart >= sentenceEndOf(t, s) || isAdjunct(doc, tailStart..<sentenceEndOf(t, s))
+                    || ["—", "–", ";"].contains(t[tailStart].text)
+                let inverted = (tail >= s.upperBound || contrast || adjunctTail) && b > s.lowerBound && t[b - 1].text == ","
                 anchors.append(Anchor(subject: subject, verb: k..<verbEnd, lemma: lemma, inverted: inverted))
                 k = verbEnd
             }
@@ -374,28 +646,44 @@ struct AttributionFinder: Sendable {
             for (ai, a) in anchors.enumerated() {
                 guard let source = resolver.resolve(a.subject) else { continue }
                 var clause: Range<Int>
+                var withThat = false
                 if a.inverted {
                     let prevEnd = ai > 0 ? anchors[ai - 1].verb.upperBound : s.lowerBound
                     let start = a.lemma == "according to" ? a.verb.lowerBound : min(a.subject.lowerBound, a.verb.lowerBound)
                     var e = start
                     while e > prevEnd && (t[e - 1].text == "," || t[e - 1].kind == .quote) { e -= 1 }
                     clause = prevEnd..<e
+                    if isParticipialPhrase(doc, clause) { continue }
                 } else {
                     var c = a.lemma == "according to" ? a.subject.upperBound : a.verb.upperBound
                     if a.lemma == "according to" { while c < sentenceEnd && t[c].text == "," { c += 1 } }
                     else {
                         // Skip "to reporters", "on Tuesday", "in a statement" up to "that".
                         var f = c
-                        while f < sentenceEnd && f - c < 8 && t[f].lower != "that" && t[f].text != "," { f += 1 }
-                        if f < sentenceEnd && t[f].lower == "that" { c = f + 1 }
+                        // Only over adjuncts ("on Tuesday", "in a statement", "reporters"), never over a
+                        // subject ("said the case highlights that …") or another reporting verb.
+                        // "said this month that …": past a time phrase first.
+                        let afterDay = afterDayAdjunct(t, c, sentenceEnd)
+                        if afterDay > c && afterDay < sentenceEnd && t[afterDay].lower == "that" { c = afterDay }
+                        let adjunctFirst = c < sentenceEnd && isAdjunctStart(doc, resolver, c, lemma: a.lemma)
+                        while adjunctFirst && f < sentenceEnd && f - c < 8 && t[f].lower != "that" && t[f].text != ","
+                                && !hasOwnSubject(t, f, from: c) { f += 1 }
+                        if f < sentenceEnd && t[f].lower == "that" { c = f + 1; withThat = true }
+                        else if a.lemma == "tell", let after = audienceEnd(doc, resolver, c, sentenceEnd) { c = after }
                         else if a.lemma == "tell" { continue }
-                        else if c < sentenceEnd && t[c].text == "," { c += 1 }
+                        else if c < sentenceEnd && (t[c].text == "," || t[c].text == ":") { c += 1 }
+                        c = afterDayAdjunct(t, c, sentenceEnd)
+                        // "complained of …", "said in a blog post" with no "that": not what was said.
+                        if c < sentenceEnd && Lexicon.prepositions.contains(t[c].lower) && !opensAmount(t, c, sentenceEnd)
+                            && !Lexicon.estimateVerbs.contains(a.lemma) { continue }
                     }
                     // Until the next anchor's subject, a contrast, or the end.
                     var e = c
                     let limit = ai + 1 < anchors.count ? min(anchors[ai + 1].inverted ? sentenceEnd : anchors[ai + 1].subject.lowerBound, sentenceEnd) : sentenceEnd
+                    // "the government, which says it has 5,000 troops there, disputes …": the relative clause ends at its comma.
+                    let relative = a.verb.lowerBound >= 2 && ["which", "who"].contains(t[a.verb.lowerBound - 1].lower) && t[a.verb.lowerBound - 2].text == ","
                     while e < limit {
-                        if t[e].text == ";" { break }
+                        if t[e].text == ";" || relative && t[e].text == "," { break }
                         if t[e].text == "," && e + 1 < limit && ["while", "whereas", "but", "although", "though"].contains(t[e + 1].lower) { break }
                         e += 1
                     }
@@ -405,9 +693,15 @@ struct AttributionFinder: Sendable {
                     clause = c..<e
                 }
                 guard clause.count >= (Lexicon.estimateVerbs.contains(a.lemma) ? 1 : 2) else { continue }
+                // A direct quotation has its own speaker; only reported speech around a partial quote counts here.
+                if introducesQuotation(doc, quoted, subject: a.subject, verb: a.verb, clause) { continue }
+                if !Lexicon.estimateVerbs.contains(a.lemma) && (isAdjunct(doc, clause) || tooShortForSpeech(doc, clause)) { continue }
+                // "vowed to rebuild …", "promised to …": an infinitive is a plan, not reported speech.
+                if t[clause.lowerBound].lower == "to" && !a.inverted && !Lexicon.estimateVerbs.contains(a.lemma) { continue }
+                if a.lemma == "deny" && deniesOthersClaim(doc, clause) { continue }
                 let verbText = doc.text(tokens: a.verb)
                 out.append(Attribution(source: source, verb: verbText, lemma: a.lemma, clause: clause,
-                                       speech: !Lexicon.estimateVerbs.contains(a.lemma), subject: a.subject, verbStart: a.verb.lowerBound))
+                                       speech: isSpeech(doc, a.lemma, clause, inverted: a.inverted, withThat: withThat), subject: a.subject, verbStart: a.verb.lowerBound))
             }
         }
         return out

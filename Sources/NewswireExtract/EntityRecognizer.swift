@@ -379,6 +379,8 @@ struct EntityRecognizer: Sendable {
         }
         if Gazetteer.isOrganization(key) { c.type = .organization; c.score = 5; c.weak = false; return c }
         if n == 1 && Gazetteer.isGroup(key) { c.type = .group; c.score = 5; c.weak = false; return c }
+        // "the Lusmar Cup", "Harvest Festival": events and competitions are no people.
+        if n >= 2 && Lexicon.eventSuffixes.contains(last) { c.type = .other; c.score = 4; c.weak = false; return c }
         if hadTitle { c.type = .person; c.score = 4; c.weak = false; return c }
         if n == 1 && Lexicon.stateAbbreviations.contains(key) { c.type = .location; c.score = 4; c.weak = false; return c }
         // "in front of 15,522 at KeyBank Center": a venue after a place preposition.
@@ -480,6 +482,8 @@ struct EntityRecognizer: Sendable {
             let p = t[r.lowerBound - 1]
             if p.kind == .word && (!p.has(.capitalized) || p.has(.sentenceStart)) && Lexicon.orgCueBefore.contains(p.lower) { return true }
             if p.lower == "of" && r.lowerBound > 1 && ["fans", "supporters", "shareholders", "shares"].contains(t[r.lowerBound - 2].lower) { return true }
+            // "analysts at Pellman Sachs", "engineers at Corvane": people who work at an organisation.
+            if p.lower == "at" && r.lowerBound > 1 && Lexicon.staffNouns.contains(t[r.lowerBound - 2].lower) { return true }
         }
         var a = r.upperBound
         guard a < t.count else { return false }

@@ -142,7 +142,9 @@ public struct Extractor: Sendable {
         // the source's ("Police said 214 were detained …"); the nearest attribution in the sentence.
         let s = doc.sentenceRange(of: r.lowerBound)
         var nearest: (Int, Attribution)? = nil
-        for a in attributions where s.contains(a.verbStart) {
+        // Only numbers reported after the verb: "The rebels hold 900 km², and the government, which says …"
+        // does not credit the government with the rebels' 900 km².
+        for a in attributions where s.contains(a.verbStart) && a.verbStart < r.lowerBound {
             if a.subject.contains(r.lowerBound) { continue }
             let d = min(abs(a.verbStart - r.lowerBound), abs(a.verbStart - r.upperBound))
             if nearest == nil || d < nearest!.0 { nearest = (d, a) }

@@ -116,7 +116,10 @@ enum Lexicon {
     media news times post journal herald tribune gazette telegraph guardian chronicle press television tv radio \
     parliament assembly senate congress government administration cabinet secretariat church mosque synagogue \
     hospital clinic center centre museum library commission tribunal exchange reserve bureau inc. \
-    studios animation channel electronics entertainment pictures records airline
+    studios animation channel electronics entertainment pictures records airline \
+    software telecom telecoms mobile pharma biotech therapeutics robotics logistics petroleum mining \
+    steel chemicals foods beverages brewery insurance financial investments ventures solutions networks \
+    communications semiconductor semiconductors aerospace automotive railways shipping
     """)
 
     /// Words anywhere in a name that make it an organisation ("Ministry of Defence").
@@ -197,14 +200,15 @@ enum Lexicon {
     static let claimVerbs = set("""
     say tell state claim add argue warn suggest insist explain note announce declare write acknowledge admit \
     confirm deny estimate report allege contend maintain predict believe assert reveal disclose indicate \
-    testify concede charge put count calculate forecast project tweet reckon expect
+    testify concede charge put count calculate forecast project tweet reckon expect \
+    stress emphasise emphasize reiterate complain caution remark recall vow pledge promise
     """)
 
     /// Verbs for numbers rather than speech ("the city estimates the damage at ...").
     static let estimateVerbs = set("estimate put count calculate forecast project figure expect")
 
     /// Nouns for documents that carry a source's numbers: "the report from X" is X's.
-    static let documentNouns = set("report study survey data figures statement analysis poll estimate estimates census research review filing release tally count")
+    static let documentNouns = set("report study survey data figures statement analysis poll estimate estimates census research review filing release tally count record records document documents statistics projections forecast calculations findings")
 
     /// Words that cannot be inside a speaker noun phrase: auxiliaries and modals make it a clause.
     static let clauseWords = set("is are was were be been being had has have do does did can could will would shall should may might must not n't")
@@ -310,5 +314,87 @@ extension Lexicon {
     ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich. minn. miss. mo. \
     mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. \
     w.va. wis. wyo. d.c.
+    """)
+}
+
+extension Lexicon {
+    /// Lowercase heads of noun phrases that can speak: people, groups and bodies ("police", "the company",
+    /// "a local farmer"). A speaker phrase without a name must end in one of these (or a role noun).
+    static let agentNouns = roleNouns.union(orgSuffixes).union(orgKeywords).subtracting(["times", "co", "co.", "inc", "inc."]).union(set("""
+    police officials authorities government governments people protesters demonstrators residents witnesses \
+    experts analysts critics supporters opponents organisers organizers investigators prosecutors lawmakers \
+    leaders officers soldiers troops forces rebels militants doctors nurses patients workers students teachers \
+    parents children women men voters fans players members companies company firm firms bank banks investors \
+    consumers scientists researchers source sources ministry agency office authority council union unions \
+    committee commission department board court army military navy regime administration party team club \
+    group groups family families relatives neighbours neighbors villagers locals man woman boy girl people \
+    person couple crowd staff employees employer employers government's embassy organisation organization \
+    charity coalition alliance campaign movement network foundation institute university school hospital \
+    parliament senate congress cabinet prosecution defence defense tribunal panel jury insurer lender retailer \
+    carrier airline operator manufacturer maker producer developer broadcaster newspaper paper magazine outlet \
+    agencies ministries observers monitors diplomats envoys delegates delegation negotiators mediators \
+    citizens inhabitants refugees migrants survivors victims families mourners pilgrims fighters guards \
+    pentagon kremlin palace regulator regulators watchdog organisers' spokespeople aides allies \
+    colleagues friends neighbor neighbour friend colleague son daughter mother father wife husband brother \
+    sister uncle aunt cousin grandmother grandfather owner owners landlord tenants shareholders directors \
+    media press television radio tv suspect suspects gunman gunmen attacker attackers assailant accused \
+    passenger passengers user users customer customers client clients brokerage exchange regulator lender \
+    fund insurer bourse airport ministry's hospital's prison jail city state province county town village \
+    directorate inspectorate federation confederation association guild syndicate cooperative chamber
+    """))
+
+    /// Adjectives that follow the noun in a source phrase: "a person familiar with the matter".
+    static let postposedAdjectives = set("familiar close involved aware knowledgeable briefed present")
+
+    /// Suffixes of nouns for people ("farmer", "investigator", "economist", "historian", "participant").
+    static let agentSuffixes = ["er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents"]
+
+    /// Words of a quantity, never of a speaker: "Fifty-one percent of voters", "five times the police estimate".
+    static let quantityWords = set("percent per-cent cent % times percentage proportion fraction")
+
+    /// Last words of events and competitions: names of these are never people ("the Lusmar Cup").
+    static let eventSuffixes = set("""
+    cup championship championships trophy tournament olympics olympiad paralympics prix marathon \
+    festival summit expo awards derby rally invitational jubilee biennale open
+    """)
+
+    /// Nouns for what was said, resumed in the sentence after a quotation ("The pledge came from X").
+    static let statementNouns = set("""
+    remarks remark comments comment words pledge warning message statement promise appeal plea vow \
+    threat admission claim assessment verdict response reply criticism praise announcement
+    """)
+
+    /// Lowercase -ing forms of verbs of speech that introduce a quotation after a participial clause
+    /// ("…, stating, “…”"), lemma for each.
+    static let speechParticiples: [String: String] = [
+        "stating": "state", "adding": "add", "noting": "note", "warning": "warn", "explaining": "explain",
+        "arguing": "argue", "insisting": "insist", "writing": "write", "tweeting": "tweet", "declaring": "declare",
+        "claiming": "claim", "telling": "tell", "saying": "say", "asking": "ask", "posting": "post",
+        "replying": "reply", "responding": "respond", "stressing": "stress", "acknowledging": "acknowledge",
+        "admitting": "admit", "announcing": "announce", "urging": "urge", "indicating": "indicate",
+        "suggesting": "suggest", "asserting": "assert", "vowing": "vow", "promising": "promise",
+    ]
+
+    /// Words that open a subordinate clause at the start of a sentence ("When X called, …").
+    static let subordinators = set("when after before although though while whereas if as because since once until unless")
+
+    /// Plural nouns of staff before "at" + an organisation ("analysts at X").
+    static let staffNouns = set("analysts economists strategists researchers scientists engineers executives employees staffers traders bankers")
+
+    /// Verbs of saying that also take a plain object ("reported earnings", "announced a deal",
+    /// "confirmed the death"): reported speech only with "that" or inverted.
+    static let objectVerbs = set("report announce confirm reveal disclose deny post")
+
+    /// Sentence adverbs set off by commas between a subject and its verb ("Organisers, however, said").
+    static let interruptions = set("however meanwhile though too also instead moreover nevertheless therefore then")
+
+    /// Words that open a contrasting clause after a comma: "…, police said, though organisers …".
+    static let contrastWords = set("though although but while whereas yet")
+
+    /// Listeners after "told": "X told reporters the plan was dead" is reported speech without "that".
+    static let audienceNouns = set("""
+    reporters journalists parliament lawmakers supporters the a an crowd audience delegates staff employees \
+    investors students residents members press media me us him her them viewers listeners readers congress \
+    senators mps colleagues officials police court jurors jury judge committee
     """)
 }

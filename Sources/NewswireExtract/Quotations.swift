@@ -20,8 +20,8 @@ struct QuoteFinder: Sendable {
     func find(_ doc: Document, resolver: SourceResolver) -> [Found] {
         let t = doc.tokens
         let n = t.count
-        let anyDouble = t.contains { $0.kind == .quote && !$0.has(.quoteSingle) }
-        func isMark(_ k: Int) -> Bool { t[k].kind == .quote && (t[k].has(.quoteSingle) != anyDouble) }
+        let single = QuoteFinder.singleMarksArePrimary(t)
+        func isMark(_ k: Int) -> Bool { t[k].kind == .quote && t[k].has(.quoteSingle) == single }
 
         // 1. Pair marks into raw quotations (possibly multi-paragraph).
         var raw: [(parts: [Range<Int>], open: Int, close: Int)] = []
@@ -29,6 +29,7 @@ struct QuoteFinder: Sendable {
         var parts: [Range<Int>] = []
         var partStart = -1
         var firstOpen = -1
+        var nested = 0
         var k = 0
         while k < n {
             let tok = t[k]
@@ -40,11 +41,22 @@ struct QuoteFinder: Sendable {
                     open = k
                     k += 1; continue
                 }
-                open = -1; parts = []
+                // A quotation that ran over paragraphs (reopened at least once) and whose last paragraph
+                // does not close it, as before an embedded post: it ends with that paragraph.
+                if !parts.isEmpty && k > partStart {
+                    parts.append(partStart..<k)
+                    raw.append((parts, firstOpen, k - 1))
+                }
+                open = -1; parts = []; nested = 0
             }
             if isMark(k) {
                 if open < 0 {
                     if tok.has(.quoteOpen) { open = k; firstOpen = k; partStart = k + 1; parts = [] }
+                } else if nested > 0 && (tok.has(.quoteClose) || tok.text == "\"") {
+                    nested -= 1
+                } else if nested == 0 && opensNested(t, k, isMark: isMark) {
+                    // “… called it "a historic day" and …”: the same marks nested, straight style.
+                    nested = 1
                 } else if tok.has(.quoteClose) || tok.text == "\"" {
                     if k > partStart { parts.append(partStart..<k) }
                     if !parts.isEmpty { raw.append((parts, firstOpen, k)) }
@@ -74,6 +86,7 @@ struct QuoteFinder: Sendable {
                 && samePara(doc, out.last!.outer.upperBound, q.open) && out.last!.attributionEnd <= q.open
                 && !(out.last!.attributionEnd..<q.open).contains(where: { t[$0].kind == .word || t[$0].kind == .number })
             if words < 4 && !f.attributed && !followsAttributed { continue }
+            if words <= 2 && !followsAttributed && !reportingVerbNextTo(doc, f) { continue }
             if words < 7 && !f.attributed && !followsAttributed && q.open > 0 {
                 // 'the so-called "peace plan" was' — inside running text, not speech.
                 let p = t[q.open - 1]
@@ -102,6 +115,27 @@ struct QuoteFinder: Sendable {
             out.append(f)
         }
         return out
+    }
+
+    /// A scare quote ("were made to feel “cornered.”") has no verb of speech close to it; a one- or
+    /// two-word quotation is speech as `said “no”`, `called his work “stunning”`, `says they are
+    /// “believers”` (a verb at most four tokens before, same sentence) or `“No,” he said`.
+    private func reportingVerbNextTo(_ doc: Document, _ f: Found) -> Bool {
+        let t = doc.tokens
+        func isVerb(_ k: Int) -> Bool {
+            guard k >= 0 && k < t.count && t[k].kind == .word && !t[k].has(.capitalized) else { return false }
+            return Lexicon.reportingVerbs[t[k].lower] != nil || ["called", "calls", "call", "calling", "according"].contains(t[k].lower)
+        }
+        let open = f.outer.lowerBound
+        var b = open - 1
+        while b >= 0 && open - b <= 5 && doc.sentenceOf[b] == doc.sentenceOf[open] && (t[b].kind == .word || t[b].text == "," || t[b].text == ":" || t[b].text == "’s" || t[b].text == "'s") {
+            if isVerb(b) { return true }
+            b -= 1
+        }
+        var a = f.outer.upperBound + 1
+        while a < t.count && t[a].kind == .punct && a - f.outer.upperBound <= 2 { a += 1 }
+        guard a < t.count, doc.sentenceOf[a] == doc.sentenceOf[f.outer.upperBound] else { return false }
+        return (a..<min(t.count, a + 4)).contains(where: isVerb)
     }
 
     private func pureQuoteParagraph(_ doc: Document, _ f: Found, after last: Found) -> Bool {
@@ -143,7 +177,114 @@ struct QuoteFinder: Sendable {
         if attributeAfter(doc, &f, resolver: resolver) { return }
         if attributeDashOrAccording(doc, &f, resolver: resolver) { return }
         if attributeBefore(doc, &f, resolver: resolver, previous: previous) { return }
-        _ = attributeColon(doc, &f, resolver: resolver)
+        if attributeColon(doc, &f, resolver: resolver) { return }
+        if attributeNameRoleColon(doc, &f, resolver: resolver) { return }
+        _ = attributeNextSentence(doc, &f, resolver: resolver)
+    }
+
+    static let dashes: Set<String> = ["—", "–", "-", "―"]
+
+    /// British style quotes in single marks and nests double ones inside (‘He said “never” to me’):
+    /// single marks are the quotation marks when there are no double marks, or when a paragraph opens
+    /// with a single mark and every double mark stands inside a single-quoted stretch.
+    static func singleMarksArePrimary(_ t: [Token]) -> Bool {
+        var anyDouble = false, openerAtStart = false, singleOpen = false
+        for (k, u) in t.enumerated() {
+            if u.has(.paragraphStart) { singleOpen = false }
+            guard u.kind == .quote else { continue }
+            if u.has(.quoteSingle) {
+                if u.text == "'" { continue }
+                if u.has(.quoteOpen) {
+                    singleOpen = true
+                    if k == 0 || u.has(.paragraphStart) || u.has(.lineStart) { openerAtStart = true }
+                } else { singleOpen = false }
+            } else {
+                anyDouble = true
+                if !singleOpen { return false }
+            }
+        }
+        return !anyDouble || openerAtStart
+    }
+
+    /// An opening straight mark inside an open quotation, glued to the next word, with at least two
+    /// more marks later in the paragraph (its own close and the outer one): a nested quotation.
+    private func opensNested(_ t: [Token], _ k: Int, isMark: (Int) -> Bool) -> Bool {
+        guard t[k].text == "\"", t[k].has(.quoteOpen), t[k].has(.spaceBefore), k + 1 < t.count, t[k + 1].kind == .word,
+              !t[k + 1].has(.spaceBefore) else { return false }
+        var marks = 0
+        var j = k + 1
+        while j < t.count && !t[j].has(.paragraphStart) { if isMark(j) { marks += 1 }; j += 1 }
+        return marks >= 2
+    }
+
+    /// "Jane Roe, editor of The Review: “…”": a name, a role in apposition, then a colon.
+    private func attributeNameRoleColon(_ doc: Document, _ f: inout Found, resolver: SourceResolver) -> Bool {
+        let t = doc.tokens
+        let open = f.outer.lowerBound
+        guard open >= 3 && t[open - 1].text == ":" else { return false }
+        let lower = doc.sentenceRange(of: open - 1).lowerBound
+        guard open - 1 - lower <= 16 else { return false }
+        var k = lower
+        while k < open - 1 && t[k].kind != .word { k += 1 }
+        let e = resolver.entities.tokenEntity[k]
+        guard e >= 0, [.person, .organization, .group].contains(resolver.entities.entities[Int(e)].type) else { return false }
+        var m = k
+        while m < open - 1 && resolver.entities.tokenEntity[m] == e { m += 1 }
+        guard m < open - 1, t[m].text == "," else { return false }
+        // The apposition is a role, not a clause: no verb of speech in it.
+        guard !(m..<(open - 1)).contains(where: { Lexicon.reportingVerbs[t[$0].lower] != nil && !t[$0].has(.capitalized) }) else { return false }
+        f.speaker = resolver.entities.entities[Int(e)].name; f.verb = ":"; f.attributed = true; f.attributionEnd = f.outer.upperBound + 1
+        return true
+    }
+
+    /// A quotation that is a sentence of its own, with the speaker in the next sentence:
+    /// "“….” Gomez said on Friday." or "“…” The pledge came from Mayor Rita Gomez."
+    private func attributeNextSentence(_ doc: Document, _ f: inout Found, resolver: SourceResolver) -> Bool {
+        let t = doc.tokens
+        let close = f.outer.upperBound
+        guard close + 2 < t.count, !t[close + 1].has(.paragraphStart), t[close + 1].kind == .word,
+              doc.sentenceOf[close + 1] != doc.sentenceOf[f.outer.lowerBound] else { return false }
+        let s = doc.sentenceRange(of: close + 1)
+        guard s.lowerBound == close + 1 else { return false }
+        if let sp = statementNounSource(doc, s, resolver: resolver) ?? shortSpeechSentenceSubject(doc, s, resolver: resolver) {
+            f.speaker = sp; f.verb = nil; f.attributed = true; f.attributionEnd = s.upperBound
+            return true
+        }
+        return false
+    }
+
+    /// "The pledge came from Mayor Rita Gomez": a noun for what was said, then "from" or "by" a name.
+    private func statementNounSource(_ doc: Document, _ s: Range<Int>, resolver: SourceResolver) -> String? {
+        let t = doc.tokens
+        let head = min(s.upperBound, s.lowerBound + 3)
+        guard (s.lowerBound..<head).contains(where: { Lexicon.statementNouns.contains(t[$0].lower) }) else { return nil }
+        var k = s.lowerBound + 1
+        while k < s.upperBound - 1 && k - s.lowerBound <= 8 {
+            if t[k].lower == "from" || t[k].lower == "by" {
+                // Past "the" and titles: "from the Interior Minister Ana Ruiz".
+                var e = k + 1
+                while e < s.upperBound && e - k <= 4 && resolver.entities.tokenEntity[e] < 0
+                        && (t[e].lower == "the" || Lexicon.titleHeads.contains(t[e].lower) || Lexicon.roleModifiers.contains(t[e].lower)) { e += 1 }
+                guard e < s.upperBound, resolver.entities.tokenEntity[e] >= 0 else { return nil }
+                let en = resolver.entities.entities[Int(resolver.entities.tokenEntity[e])]
+                return [.person, .organization, .group].contains(en.type) ? en.name : nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "Gomez said on Friday.": a subject and a verb of speech with nothing reported after it.
+    private func shortSpeechSentenceSubject(_ doc: Document, _ s: Range<Int>, resolver: SourceResolver) -> String? {
+        let t = doc.tokens
+        var v = s.lowerBound + 1
+        while v < s.upperBound && v - s.lowerBound <= 6 {
+            if t[v].kind == .word && !t[v].has(.capitalized), let lemma = Lexicon.reportingVerbs[t[v].lower], QuoteFinder.speechLemmas.contains(lemma) { break }
+            v += 1
+        }
+        guard v < s.upperBound, v - s.lowerBound <= 6, s.upperBound - v <= 7 else { return nil }
+        guard !((v + 1)..<s.upperBound).contains(where: { t[$0].lower == "that" || Lexicon.clauseWords.contains(t[$0].lower) }) else { return nil }
+        return resolver.resolveSubject(s.lowerBound..<v)
     }
 
     /// "“…” — Maria Santos" (a name closing the paragraph after a dash) and "“…,” according to X."
@@ -152,7 +293,8 @@ struct QuoteFinder: Sendable {
         let close = f.outer.upperBound
         var k = close + 1
         if k < t.count && t[k].text == "," { k += 1 }
-        guard k + 1 < t.count, !t[k].has(.paragraphStart) else { return false }
+        // "-Senator Smith, tweeting after the vote" may stand on a line of its own.
+        guard k + 1 < t.count, !t[k].has(.paragraphStart) || QuoteFinder.dashes.contains(t[k].text) else { return false }
         if t[k].lower == "according" && t[k + 1].lower == "to" {
             // Only inside the quotation's own sentence: "“…,” according to X."
             guard doc.sentenceOf[k] == doc.sentenceOf[close] || t[close + 1].text == "," else { return false }
@@ -162,10 +304,11 @@ struct QuoteFinder: Sendable {
             f.speaker = sp; f.verb = "according to"; f.attributed = true; f.attributionEnd = e
             return true
         }
-        guard ["—", "–", "-", "―"].contains(t[k].text) else { return false }
+        guard QuoteFinder.dashes.contains(t[k].text) else { return false }
         // The name runs to the end of the paragraph (or a comma before a role), a few tokens at most.
         var e = k + 1
-        while e < t.count && !t[e].has(.paragraphStart) && !t[e].has(.lineStart) && t[e].text != "," && e - k <= 8 { e += 1 }
+        // An embedded post: "— Harbury Wanderers (@HarburyFC) May 3" ends the name at the bracket.
+        while e < t.count && !t[e].has(.paragraphStart) && !t[e].has(.lineStart) && t[e].text != "," && t[e].text != "(" && e - k <= 8 { e += 1 }
         guard e - k <= 8, e > k + 1 else { return false }
         let g = (k + 1)..<e
         guard let last = g.last(where: { t[$0].kind == .word }), resolver.entities.tokenEntity[last] >= 0,
@@ -316,6 +459,26 @@ struct QuoteFinder: Sendable {
         return nil
     }
 
+    /// "The minister, speaking from the border, voiced confidence …, stating": the subject of the
+    /// sentence's main clause, its first comma-delimited segment that is a speaker phrase.
+    private func mainClauseSubject(_ doc: Document, lower: Int, before b: Int, resolver: SourceResolver) -> String? {
+        let t = doc.tokens
+        var a = lower
+        while a < b {
+            var e = a
+            while e < b && t[e].text != "," && t[e].kind != .quote { e += 1 }
+            let first = t[a].lower
+            let opener = Lexicon.prepositions.contains(first) || Lexicon.clauseBreakers.contains(first) || first.hasSuffix("ing")
+            if !opener, e > a {
+                var v = a
+                while v < e && !(t[v].kind == .word && !t[v].has(.capitalized) && v > a && (t[v].lower.hasSuffix("ed") || Lexicon.clauseWords.contains(t[v].lower))) { v += 1 }
+                return resolver.resolve(a..<v)
+            }
+            a = e + 1
+        }
+        return nil
+    }
+
     /// A verb of speech earlier in the sentence whose subject is a named person or organisation.
     private func outerSpeaker(_ doc: Document, before b: Int, lower: Int, resolver: SourceResolver) -> String? {
         let t = doc.tokens
@@ -363,8 +526,9 @@ struct QuoteFinder: Sendable {
                 }
                 return false
             }
-            if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower], lemma != "put", lemma != "count" {
+            if u.kind == .word && !u.has(.capitalized), let lemma = Lexicon.reportingVerbs[u.lower] ?? Lexicon.speechParticiples[u.lower], lemma != "put", lemma != "count" {
                 var speaker = subjectBefore(doc, verb: b, lower: lower, resolver: resolver)
+                if speaker == nil && u.lower.hasSuffix("ing") { speaker = mainClauseSubject(doc, lower: lower, before: b, resolver: resolver) }
                 if !QuoteFinder.speechLemmas.contains(lemma), let outer = outerSpeaker(doc, before: b, lower: lower, resolver: resolver) {
                     // "Pompeo said that … Washington had concluded … “…”": a verb of thinking inside
                     // reported speech; the quotation is the one reporting it.

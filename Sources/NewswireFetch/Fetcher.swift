@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import NewswireWire
 
 /// A fetched page: the `article.fetched` body and the bytes for the raw frame.
@@ -25,7 +22,7 @@ public struct Fetcher: Sendable {
     }
 
     public var limits: Limits
-    public var userAgent = "Newswire/0.1 (+https://example.invalid/newswire)"
+    public var userAgent = WebClientSettings.userAgent(contact: "https://github.com/newswire/newswire")
 
     public init(limits: Limits = Limits()) { self.limits = limits }
 
@@ -54,31 +51,22 @@ public struct Fetcher: Sendable {
         return FetchedPage(body: body, bytes: data)
     }
 
+    /// One page over HTTP (AsyncHTTPClient, with retries), as the crawler would record it.
     public func download(_ url: URL, source: String?) async throws(FetchError) -> FetchedPage {
-        var request = URLRequest(url: url, timeoutInterval: limits.timeout)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            throw .transport(url: url.absoluteString, reason: error.localizedDescription)
+        let settings = WebClientSettings(userAgent: userAgent, totalTimeout: .seconds(limits.timeout), maxBodyBytes: limits.maxBytes)
+        let client = HTTPWebClient(settings: settings)
+        let request = WebRequest(url: url)
+        let result: Result<WebResponse, WebError>
+        do { result = .success(try await RetryingWebClient(base: client).get(request)) } catch { result = .failure(error) }
+        try? await client.shutdown()
+        switch result {
+        case .failure(let error):
+            throw .transport(url: url.absoluteString, reason: "\(error)")
+        case .success(let response):
+            guard (200..<300).contains(response.status) else { throw .http(url: url.absoluteString, status: response.status) }
+            let exchange = CrawlPage.exchange(for: response, request: request, userAgent: userAgent, at: Date())
+            return CrawlPage.page(from: exchange, source: source)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw .transport(url: url.absoluteString, reason: "not an HTTP response")
-        }
-        guard (200..<300).contains(http.statusCode) else { throw .http(url: url.absoluteString, status: http.statusCode) }
-        guard data.count <= limits.maxBytes else { throw .tooLarge(url: url.absoluteString, limit: limits.maxBytes) }
-        let finalURL = http.url?.absoluteString ?? url.absoluteString
-        let contentType = http.value(forHTTPHeaderField: "Content-Type")
-        let body = ArticleFetched(
-            id: ArticleID.forURL(finalURL), url: finalURL,
-            fetchedAt: Timestamp.string(from: Date()), status: http.statusCode,
-            contentType: contentType.map { String($0.split(separator: ";")[0]).trimmingCharacters(in: .whitespaces) },
-            charset: contentType.flatMap(Fetcher.charset(fromContentType:)),
-            source: source, etag: http.value(forHTTPHeaderField: "ETag"),
-            lastModified: http.value(forHTTPHeaderField: "Last-Modified"), byteCount: data.count)
-        return FetchedPage(body: body, bytes: data)
     }
 
     /// `text/html; charset=ISO-8859-1` → `iso-8859-1`.

@@ -1,9 +1,11 @@
 import Foundation
+import NewswireStageSDK
 import Yams
+import ZeroMQ
 
 /// A pipeline as written in `Pipelines/*.yaml`: its links (the addresses between stages) and
 /// its stages (what to run, how many replicas, which links they read and write).
-public struct PipelineFile: Codable, Sendable, Equatable {
+public struct PipelineFile: Decodable, Sendable, Equatable {
     public var name: String
     /// Where runs keep their database, logs, dead letters and metrics (relative to the
     /// directory `newswire run` is started in).
@@ -16,6 +18,48 @@ public struct PipelineFile: Codable, Sendable, Equatable {
     /// The address fetch binds for acknowledgements. When set, every non-finite stage also
     /// sends its dead letters there (`--dead-letters`), so fetch learns of definitive failures.
     public var acknowledgements: String?
+    /// CURVE encryption and authentication on every `tcp://` link (`curve: { server-key: …,
+    /// client-key: …, authorized-keys: … }`). Optional: links are plain without it.
+    public var curve: CurveSettings?
+
+    /// The `curve:` key: files, relative to the pipeline file. `server-key`: the servers'
+    /// certificate (`newswire keygen`), secret where a stage binds `tcp://`, public where stages
+    /// only connect. `client-key`: the secret certificate stages connect with.
+    /// `authorized-keys`: a file of client public keys (one per line) or a folder of `*.key`
+    /// certificates; without it any client that knows the server key is admitted.
+    public struct CurveSettings: Codable, Sendable, Equatable {
+        public var serverKey: String
+        public var clientKey: String
+        public var authorizedKeys: String?
+
+        enum CodingKeys: String, CodingKey {
+            case serverKey = "server-key", clientKey = "client-key", authorizedKeys = "authorized-keys"
+        }
+
+        public init(serverKey: String, clientKey: String, authorizedKeys: String? = nil) {
+            self.serverKey = serverKey; self.clientKey = clientKey; self.authorizedKeys = authorizedKeys
+        }
+
+        /// The environment the supervisor gives every stage (``LinkSecurity/Variable``).
+        public var environment: [String: String] {
+            var env = [LinkSecurity.Variable.serverKey: serverKey, LinkSecurity.Variable.clientKey: clientKey]
+            if let authorizedKeys { env[LinkSecurity.Variable.authorizedKeys] = authorizedKeys }
+            return env
+        }
+
+        /// Reads the key files, saying which one is wrong.
+        public func load() throws(CurveKeyError) -> LinkSecurity {
+            try LinkSecurity.load(serverKeyFile: serverKey, clientKeyFile: clientKey, authorizedKeys: authorizedKeys)
+        }
+
+        func resolved(against directory: URL) -> CurveSettings {
+            func resolve(_ path: String) -> String {
+                path.hasPrefix("/") ? path : directory.appendingPathComponent(path).standardizedFileURL.path
+            }
+            return CurveSettings(serverKey: resolve(serverKey), clientKey: resolve(clientKey),
+                                 authorizedKeys: authorizedKeys.map(resolve))
+        }
+    }
 
     /// The `restart:` key. `max-restarts`: restarts in a row without a healthy run before the
     /// supervisor gives up on a stage and stops the pipeline. `healthy-after`: seconds a replica
@@ -50,9 +94,11 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var `in`: String
         public var out: String
         public var tap: String?
+
+        public init(in: String, out: String, tap: String? = nil) { self.in = `in`; self.out = out; self.tap = tap }
     }
 
-    public struct StageSpec: Codable, Sendable, Equatable {
+    public struct StageSpec: Decodable, Sendable, Equatable {
         public var name: String
         /// The program and its fixed arguments. A bare name is looked up next to `newswire`
         /// first, then on PATH, so plug-ins in any language fit: `[python3, plugins/x.py]`.
@@ -67,19 +113,22 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         public var env: [String: String]
         /// Serve Prometheus text at http://127.0.0.1:PORT/metrics; replica i uses PORT + i.
         public var metricsPort: Int?
+        /// For `kind: command`: the program run as the stage (`run: [python3, plugins/x.py]`),
+        /// spoken to in JSON lines by `newswire command-stage` (see ``CommandStage``).
+        public var run: [String]?
 
         enum CodingKeys: String, CodingKey {
             case name, command, args, input, output, replicas, finite, env, metricsPort = "metrics-port"
+            case kind, run, accepts, timeout
         }
+
+        /// How a stage is run: a program that speaks the stage runtime's sockets itself
+        /// (`process`, the default), or any program speaking JSON lines on stdin/stdout (`command`).
+        public enum Kind: String, Codable, Sendable { case process, command }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             name = try c.decode(String.self, forKey: .name)
-            if let s = try? c.decode(String.self, forKey: .command) {
-                command = s.split(separator: " ").map(String.init)
-            } else {
-                command = try c.decode([String].self, forKey: .command)
-            }
             args = try c.decodeIfPresent([String].self, forKey: .args) ?? []
             input = try c.decodeIfPresent(String.self, forKey: .input)
             output = try c.decodeIfPresent(String.self, forKey: .output)
@@ -87,6 +136,43 @@ public struct PipelineFile: Codable, Sendable, Equatable {
             finite = try c.decodeIfPresent(Bool.self, forKey: .finite) ?? false
             env = try c.decodeIfPresent([String: String].self, forKey: .env) ?? [:]
             metricsPort = try c.decodeIfPresent(Int.self, forKey: .metricsPort)
+            switch try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .process {
+            case .process:
+                if let s = try? c.decode(String.self, forKey: .command) {
+                    command = s.split(separator: " ").map(String.init)
+                } else {
+                    command = try c.decode([String].self, forKey: .command)
+                }
+            case .command:
+                let run = try c.decode([String].self, forKey: .run)
+                let accepts = try c.decode([String].self, forKey: .accepts)
+                let timeout = try c.decodeIfPresent(Double.self, forKey: .timeout) ?? 30
+                self.run = run
+                command = Self.commandStage(name: name, run: run, accepts: accepts, timeout: timeout)
+            }
+        }
+
+        /// The command line of `newswire command-stage` running `run` as stage `name`.
+        static func commandStage(name: String, run: [String], accepts: [String], timeout: Double) -> [String] {
+            ["newswire", "command-stage", "--stage-name", name, "--timeout", String(timeout)]
+                + accepts.flatMap { ["--accepts", $0] } + run.flatMap { ["--run", $0] }
+        }
+
+        /// A command stage's program and script paths, relative to the pipeline file's folder.
+        mutating func resolveRun(against directory: URL) {
+            guard let run, let accepts = Self.option("--accepts", in: command), let timeout = Self.option("--timeout", in: command) else { return }
+            let resolved = run.map { part -> String in
+                guard !part.hasPrefix("/"), part.contains("/") else { return part }
+                let candidate = directory.appendingPathComponent(part).standardizedFileURL.path
+                return FileManager.default.fileExists(atPath: candidate) ? candidate : part
+            }
+            self.run = resolved
+            command = Self.commandStage(name: name, run: resolved, accepts: accepts, timeout: Double(timeout[0]) ?? 30)
+        }
+
+        private static func option(_ flag: String, in command: [String]) -> [String]? {
+            let values = zip(command, command.dropFirst()).filter { $0.0 == flag }.map(\.1)
+            return values.isEmpty ? nil : values
         }
 
         public init(name: String, command: [String], args: [String] = [], input: String? = nil,
@@ -103,31 +189,22 @@ public struct PipelineFile: Codable, Sendable, Equatable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
-        return try parse(text, path: path)
-    }
-
-    public static func parse(_ yaml: String, path: String = "<string>") throws(PipelineError) -> PipelineFile {
-        let file: PipelineFile
-        do { file = try YAMLDecoder().decode(PipelineFile.self, from: yaml) } catch {
-            throw .invalid(path: path, reason: "\(error)")
-        }
-        try file.validate(path: path)
+        var file = try parse(text, path: path)
+        // Key files live beside the pipeline file, wherever `newswire run` is started.
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        file.curve = file.curve?.resolved(against: directory)
+        for i in file.stages.indices { file.stages[i].resolveRun(against: directory) }
         return file
     }
 
-    func validate(path: String) throws(PipelineError) {
-        if let r = restart, r.maxRestarts < 0 || r.healthyAfter < 0 {
-            throw .invalid(path: path, reason: "restart: max-restarts and healthy-after must not be negative")
+    /// The pipeline in `yaml`, checked (``PipelineCheck``): the first errors, with their lines,
+    /// are the thrown error's reason. Warnings do not stop it.
+    public static func parse(_ yaml: String, path: String = "<string>") throws(PipelineError) -> PipelineFile {
+        let check = PipelineCheck(yaml: yaml, path: path)
+        guard check.errors.isEmpty, let file = check.file else {
+            throw .invalid(path: path, reason: check.errors.prefix(5).map(\.description).joined(separator: "; "))
         }
-        var names = Set<String>()
-        for s in stages {
-            guard names.insert(s.name).inserted else { throw .invalid(path: path, reason: "stage '\(s.name)' is named twice") }
-            guard !s.command.isEmpty else { throw .invalid(path: path, reason: "stage '\(s.name)' has an empty command") }
-            guard s.replicas >= 1 else { throw .invalid(path: path, reason: "stage '\(s.name)' needs at least 1 replica") }
-            for l in [s.input, s.output].compactMap({ $0 }) where links[l] == nil {
-                throw .invalid(path: path, reason: "stage '\(s.name)' names link '\(l)', which is not under links:")
-            }
-        }
+        return file
     }
 }
 

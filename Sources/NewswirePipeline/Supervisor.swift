@@ -102,6 +102,7 @@ public final class Supervisor: Sendable {
         // NEWSWIRE_WORKDIR tells a stage where its run keeps state (fetch's journal by default).
         let environment = ProcessInfo.processInfo.environment
             .merging(["NEWSWIRE_WORKDIR": workdir.path]) { $1 }
+            .merging(pipeline.curve?.environment ?? [:]) { $1 }
             .merging(r.stage.env) { $1 }
         appendToLog(r.name, "--- newswire run: starting \(r.name) (restart \(r.restarts)) at \(ISO8601DateFormatter().string(from: Date())) ---")
         let child = try ChildProcess.spawn(commandLine(for: r, executable: exe), environment: environment, logPath: logPath(r.name))
@@ -133,9 +134,13 @@ public final class Supervisor: Sendable {
         let lock = try RunLock.acquire(at: lockURL, pipeline: pipeline.name, workdir: pipeline.workdir)
         defer { lock.release() }
         try resolveExecutables()
+        let security = try loadSecurity()
         let context = try Context()
         defer { context.shutdown() }
-        try startForwarders(context)
+        // The links' forwarders are CURVE servers (encrypted; clients must know the server key).
+        // The allow-list (`authorized-keys`) is enforced where stages bind: under the
+        // supervisor, libzmq 4.3's ZAP handshakes stalled some links at random.
+        try startForwarders(context, security: security)
         defer { stopEverything() }
         try replicas.withLock { all in for i in all.indices { try launch(&all[i]) } }
         superviseUntilDone(shutdown: shutdown, exitWhenDone: exitWhenDone)
@@ -158,10 +163,16 @@ public final class Supervisor: Sendable {
         }
     }
 
-    private func startForwarders(_ context: Context) throws {
+    /// The `curve:` keys, read before anything starts so a bad key file stops the run at once.
+    private func loadSecurity() throws -> LinkSecurity? {
+        guard let curve = pipeline.curve else { return nil }
+        do { return try curve.load() } catch { throw PipelineError.invalid(path: pipeline.name, reason: "curve: \(error)") }
+    }
+
+    private func startForwarders(_ context: Context, security: LinkSecurity?) throws {
         for (name, link) in pipeline.links.sorted(by: { $0.key < $1.key }) {
             do {
-                try Forwarder(context: context, link: link).start()
+                try Forwarder(context: context, link: link, security: security).start()
             } catch let error as ZMQError {
                 let address = error.operation.hasPrefix("zmq_bind ") ? String(error.operation.dropFirst(9)) : "\(link.in) / \(link.out)"
                 throw PipelineError.cannotBind(link: name, address: address, reason: error.message)

@@ -8,12 +8,10 @@ import NewswireWire
 /// one row and reports `.unchanged`, which is what lets fetch re-send freely.
 public final class ArticleStore: Sendable {
     // A pool (WAL): API reads run beside the writer instead of waiting for it.
-    private let db: DatabasePool
+    let db: DatabasePool
     public let path: String
 
-    public enum StoreOutcome: String, Sendable {
-        case inserted, updated, unchanged
-    }
+    public typealias StoreOutcome = NewswirePublish.StoreOutcome
 
     public init(path: String) throws {
         self.path = path
@@ -85,11 +83,15 @@ public final class ArticleStore: Sendable {
             try db.execute(sql: "UPDATE article SET exported = 1")
             try db.create(index: "article_unexported", on: "article", columns: ["exported"])
         }
+        m.registerMigration("v3-story-terms") { db in
+            // Story clustering's term index: document frequencies, postings and features per article.
+            try StoryIndex.createTables(db)
+        }
+        m.registerMigration("v3-search", migrate: createSearchIndex)
+        m.registerMigration("v4-search-rowids", migrate: alignSearchRowids)
+        m.registerMigration("v5-read-orders", migrate: createReadIndexes)
         return m
     }
-
-    /// Entity types that make two articles the same story.
-    static let clusteringTypes = ["person", "organization", "location"]
 
     /// Stores an article (idempotent by id) and files it into a story. `body` is the message
     /// body as received: stored as is, so fields added by plug-in stages are kept.
@@ -113,7 +115,7 @@ public final class ArticleStore: Sendable {
     static func store(_ article: ArticleExtracted, body: Data, clusterer: StoryClusterer,
                       in db: Database) throws -> (StoreOutcome, storyId: String) {
         let a = article.article
-        let existing = try Row.fetchOne(db, sql: "SELECT body, storyId, exported FROM article WHERE id = ?", arguments: [a.id])
+        let existing = try Row.fetchOne(db, sql: "SELECT rowid, body, storyId, exported FROM article WHERE id = ?", arguments: [a.id])
         if let existing, (existing["body"] as Data?) == body {
             return (.unchanged, existing["storyId"] ?? "")
         }
@@ -121,8 +123,10 @@ public final class ArticleStore: Sendable {
         if let s: String = existing?["storyId"] {
             storyId = s
         } else {
-            let candidates = try Self.candidates(db, for: article)
-            storyId = clusterer.story(for: article, among: candidates) ?? "s" + a.id.dropFirst()
+            let features = StoryFeatures(article)
+            let (candidates, weights) = try Self.candidates(db, for: features, id: a.id)
+            storyId = clusterer.story(for: features, among: candidates, weights: weights) ?? StoryClusterer.newStoryId(forArticle: a.id)
+            try StoryIndex.record(features, articleId: a.id, storyId: storyId, weights: weights, in: db)
         }
         let now = Timestamp.string(from: Date())
         try db.execute(sql: "INSERT OR IGNORE INTO story (id, title, updatedAt) VALUES (?, ?, ?)",
@@ -136,6 +140,7 @@ public final class ArticleStore: Sendable {
             """, arguments: [a.id, a.url, a.canonicalUrl, a.title, a.byline, a.publishedAt, a.siteName,
                              a.language, a.text, a.contentHash, a.fingerprint, article.tone, storyId, now, body,
                              (existing?["exported"] as Bool?) ?? false])
+        try indexForSearch(a, rowid: db.lastInsertedRowID, replacing: existing?["rowid"], in: db)
         for e in article.entities {
             let roles = String(decoding: try WireCoding.encoder.encode(e.roles), as: UTF8.self)
             try db.execute(sql: "INSERT INTO entity (articleId, name, key, type, mentions, roles) VALUES (?, ?, ?, ?, ?, ?)",
@@ -153,52 +158,18 @@ public final class ArticleStore: Sendable {
         return (existing == nil ? .inserted : .updated, storyId)
     }
 
-    /// How many recent articles are checked for near-duplicate text.
-    static let recentForDuplicates = 200
-    /// How many articles are taken per shared entity, newest first, and scored in all.
-    static let perEntity = 50, scored = 40
-
-    /// The articles that could share a story with `article`: the most recent ones (for
-    /// near-duplicate text) and those sharing the most people, organisations and places,
-    /// found through the entity index. A bounded number of indexed queries, whatever the size
-    /// of the store.
-    static func candidates(_ db: Database, for article: ArticleExtracted) throws -> [StoryClusterer.Candidate] {
-        let id = article.article.id
-        var rows = try Row.fetchAll(db, sql: "SELECT id, storyId, title, fingerprint FROM article WHERE id != ? ORDER BY rowid DESC LIMIT ?",
-                                    arguments: [id, recentForDuplicates])
-        let sharing = try articlesSharingEntities(db, with: article)
-        let recent = Set(rows.map { $0["id"] as String })
-        let missing = sharing.filter { !recent.contains($0) }
-        if !missing.isEmpty {
-            rows += try Row.fetchAll(db, sql: "SELECT id, storyId, title, fingerprint FROM article WHERE id IN (\(placeholders(missing.count)))",
-                                     arguments: StatementArguments(missing))
-        }
-        var names: [String: Set<String>] = [:]
-        if !sharing.isEmpty {
-            for r in try Row.fetchAll(db, sql: """
-                SELECT articleId, key FROM entity WHERE articleId IN (\(placeholders(sharing.count)))
-                AND type IN ('person','organization','location')
-                """, arguments: StatementArguments(sharing)) {
-                names[r["articleId"], default: []].insert(r["key"])
-            }
-        }
-        return rows.map { r in
-            StoryClusterer.Candidate(articleId: r["id"], storyId: r["storyId"], title: r["title"] ?? "",
-                                     fingerprint: r["fingerprint"], entityNames: names[r["id"]] ?? [])
-        }
+    /// The stories that could take an article, found through the story index (rare shared
+    /// words and entities, fingerprint bands) within a time window: a bounded number of indexed
+    /// queries and candidates, whatever the size of the store.
+    static func candidates(_ db: Database, for features: StoryFeatures,
+                           id: String) throws -> (stories: [StoryCandidate], weights: TermWeights) {
+        try StoryIndex.candidates(for: features, excluding: id, in: db)
     }
 
-    /// The ids of the articles sharing the most entity keys with `article` (newest first per key).
-    static func articlesSharingEntities(_ db: Database, with article: ArticleExtracted) throws -> [String] {
-        let keys = Set(article.entities.filter { clusteringTypes.contains($0.type.rawValue) }.map { $0.name.lowercased() })
-        var shared: [String: Int] = [:]
-        for key in keys {
-            for other in try String.fetchAll(db, sql: "SELECT articleId FROM entity WHERE key = ? ORDER BY rowid DESC LIMIT ?",
-                                             arguments: [key, perEntity]) where other != article.article.id {
-                shared[other, default: 0] += 1
-            }
-        }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(scored).map(\.key)
+    /// The candidate stories an article would be compared with if it arrived now: for
+    /// diagnostics and for checking that the lookup stays bounded.
+    public func storyCandidates(for article: ArticleExtracted) throws -> [StoryCandidate] {
+        try db.read { db in try Self.candidates(db, for: StoryFeatures(article), id: article.article.id).stories }
     }
 
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }

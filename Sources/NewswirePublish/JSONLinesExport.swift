@@ -24,9 +24,10 @@ public final class JSONLinesExport: @unchecked Sendable {
     }
 
     /// Opens the export and brings it up to date with `store`.
-    public convenience init(path: String, store: ArticleStore) throws {
-        try self.init(path: path)
-        try catchUp(with: store)
+    public static func open(path: String, store: any NewsStore) async throws -> JSONLinesExport {
+        let export = try JSONLinesExport(path: path)
+        try await export.catchUp(with: store)
+        return export
     }
 
     /// Appends a body as received, keeping fields this version does not know.
@@ -42,23 +43,25 @@ public final class JSONLinesExport: @unchecked Sendable {
 
     /// Appends the articles the store says are not exported yet, then records that they are
     /// (one write for all).
-    public func export(_ articles: [(id: String, body: Data)], in store: ArticleStore) throws {
-        let due = try articles.filter { try store.isExported(id: $0.id) == false }
+    public func export(_ articles: [(id: String, body: Data)], in store: any NewsStore) async throws {
+        var due: [(id: String, body: Data)] = []
+        for article in articles where try await store.isExported(id: article.id) == false { due.append(article) }
         guard !due.isEmpty else { return }
         for article in due { try append(body: article.body) }
-        try store.markExported(due.map(\.id))
+        try await store.markExported(due.map(\.id))
     }
 
     /// Records the last lines if a crash came between writing them and recording them, then
     /// appends every stored article not yet exported.
-    public func catchUp(with store: ArticleStore) throws {
-        let written = try tailLineIDs().filter { try store.isExported(id: $0) == false }
-        try store.markExported(written)
+    public func catchUp(with store: any NewsStore) async throws {
+        var written: [String] = []
+        for id in try tailLineIDs() where try await store.isExported(id: id) == false { written.append(id) }
+        try await store.markExported(written)
         while true {
-            let batch = try store.unexported(limit: 500)
+            let batch = try await store.unexported(limit: 500)
             if batch.isEmpty { break }
             for (_, body) in batch { try append(body: body) }
-            try store.markExported(batch.map(\.id))
+            try await store.markExported(batch.map(\.id))
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NewswireStageSDK
 import NewswireWire
+import PostgresNIO
 
 /// `article.extracted` → stored, plus an acknowledgement for fetch and a `story.updated`.
 ///
@@ -10,67 +11,78 @@ import NewswireWire
 public struct PublishStage: Stage {
     public let name = "publish"
     public let accepts = [MessageKind.articleExtracted]
-    public let store: ArticleStore
+    public let store: any NewsStore
     public let export: JSONLinesExport?
     /// Whether to emit `story.updated`: reading a whole story on every article is work worth
     /// doing only when someone subscribes.
     public let announcesStories: Bool
 
-    public init(store: ArticleStore, export: JSONLinesExport?, announcesStories: Bool = true) {
+    public init(store: any NewsStore, export: JSONLinesExport?, announcesStories: Bool = true) {
         self.store = store
         self.export = export
         self.announcesStories = announcesStories
     }
 
     public func process(_ message: Message) throws -> [Message] {
-        let article = try message.decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted)
-        let (outcome, storyId) = try storing { try store.store(article, body: message.body) }
-        if outcome == .inserted, let export {
-            try storing { try export.export([(article.article.id, message.body)], in: store) }
-        }
-        return try outputs(for: message, article: article, outcome: outcome, storyId: storyId)
+        try process(batch: [message])[0].get()
     }
 
     /// Stores everything that arrived together in one transaction, so one commit (one sync to
-    /// disk) serves the whole batch; acknowledgements follow that commit.
+    /// disk) serves the whole batch; acknowledgements follow that commit. Runs on the stage's
+    /// own thread, which waits for the store's async work.
     public func process(batch: [Message]) -> [Result<[Message], any Error>] {
         var results = [Result<[Message], any Error>?](repeating: nil, count: batch.count)
-        var decoded: [(index: Int, article: ArticleExtracted, body: Data)] = []
+        var decoded: [Decoded] = []
         for (i, message) in batch.enumerated() {
             do {
-                decoded.append((i, try message.decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted), message.body))
+                decoded.append(Decoded(index: i, article: try message.decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted),
+                                       message: message))
             } catch { results[i] = .failure(error) }
         }
         do {
-            let stored = try storing { try store.store(batch: decoded.map { ($0.article, $0.body) }) }
-            if let export {
-                let inserted = zip(decoded, stored).filter { $0.1.0 == .inserted }.map { (id: $0.0.article.article.id, body: $0.0.body) }
-                try storing { try export.export(inserted, in: store) }
-            }
-            for (item, (outcome, storyId)) in zip(decoded, stored) {
-                results[item.index] = Result { try outputs(for: batch[item.index], article: item.article, outcome: outcome, storyId: storyId) }
-            }
+            let outputs = try waitFor { [self, decoded] in try await self.store(decoded) }
+            for (item, output) in zip(decoded, outputs) { results[item.index] = .success(output) }
         } catch {
-            for item in decoded { results[item.index] = .failure(error) }
+            let failure = Self.storeFailure(error)
+            for item in decoded { results[item.index] = .failure(failure) }
         }
         return results.map { $0! }
     }
 
-    private func outputs(for message: Message, article: ArticleExtracted, outcome: ArticleStore.StoreOutcome,
-                         storyId: String) throws -> [Message] {
+    struct Decoded: Sendable {
+        let index: Int, article: ArticleExtracted, message: Message
+    }
+
+    private func store(_ decoded: [Decoded]) async throws -> [[Message]] {
+        guard !decoded.isEmpty else { return [] }
+        let stored = try await store.store(batch: decoded.map { ($0.article, $0.message.body) }, clusterer: StoryClusterer())
+        if let export {
+            let inserted = zip(decoded, stored).filter { $0.1.0 == .inserted }.map { (id: $0.0.article.article.id, body: $0.0.message.body) }
+            try await export.export(inserted, in: store)
+        }
+        var outputs: [[Message]] = []
+        for (item, (outcome, storyId)) in zip(decoded, stored) {
+            outputs.append(try await self.outputs(for: item.message, article: item.article, outcome: outcome, storyId: storyId))
+        }
+        return outputs
+    }
+
+    private func outputs(for message: Message, article: ArticleExtracted, outcome: StoreOutcome,
+                         storyId: String) async throws -> [Message] {
         var out = [try Message(id: message.header.id, kind: MessageKind.ack,
-                               body: Acknowledgement(id: article.article.id, outcome: outcome.rawValue))]
-        if announcesStories, outcome != .unchanged, let story = try store.story(id: storyId) {
+                               body: Acknowledgement(id: article.article.id, outcome: outcome))]
+        if announcesStories, outcome != .unchanged, let story = try await store.story(id: storyId) {
             out.append(try Message(id: storyId, kind: MessageKind.storyUpdated, body: story))
         }
         return out
     }
 
-    private func storing<T>(_ work: () throws -> T) throws -> T {
-        do { return try work() } catch let error as DatabaseError {
-            throw StoreUnavailable(reason: "\(error)")
-        } catch let error as CocoaError {
-            throw StoreUnavailable(reason: "\(error)")
+    /// A store that cannot be written (busy, full, read-only, a database server away) is not
+    /// the article's fault: its dead letter is retryable, so fetch sends it again later.
+    static func storeFailure(_ error: any Error) -> any Error {
+        switch error {
+        case is DatabaseError, is CocoaError, is PSQLError, is PostgresStoreError: StoreUnavailable(reason: "\(error)")
+        default: error
         }
     }
 }

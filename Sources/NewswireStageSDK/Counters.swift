@@ -8,6 +8,7 @@ public final class Counters: Sendable {
         var latencyBuckets = [Int](repeating: 0, count: Counters.bucketBounds.count + 1)
         var latencySum = 0.0
         var gauges: [String: Double] = [:]
+        var labeled: [String: [String: Int]] = [:]
     }
     private let state = Mutex(State())
     public let stage: String
@@ -31,6 +32,19 @@ public final class Counters: Sendable {
 
     /// Sets a gauge written with the counters as `newswire_NAME`, e.g. fetch's `pending`.
     public func setGauge(_ name: String, _ value: Double) { state.withLock { $0.gauges[name] = value } }
+    /// Adds to a counter with labels of its own, e.g. fetch's per-host responses:
+    /// `add("fetch_responses", labels: ["host": "example.com", "class": "2xx"])`.
+    public func add(_ name: String, labels: [String: String], _ n: Int = 1) {
+        let key = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(Counters.escape($0.value))\"" }.joined(separator: ",")
+        state.withLock { $0.labeled[name, default: [:]][key, default: 0] += n }
+    }
+    /// The labeled counter `name`, by its label set (`host="a",class="2xx"`).
+    public func labeled(_ name: String) -> [String: Int] { state.withLock { $0.labeled[name] ?? [:] } }
+
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
 
     public var received: Int { state.withLock { $0.received } }
     public var emitted: Int { state.withLock { $0.emitted } }
@@ -65,6 +79,12 @@ public final class Counters: Sendable {
         out += "newswire_processing_seconds_count{\(labels)} \(cumulative)\n"
         for (name, value) in s.gauges.sorted(by: { $0.key < $1.key }) {
             out += "# TYPE newswire_\(name) gauge\nnewswire_\(name){\(labels)} \(value)\n"
+        }
+        for (name, series) in s.labeled.sorted(by: { $0.key < $1.key }) {
+            out += "# TYPE newswire_\(name)_total counter\n"
+            for (key, value) in series.sorted(by: { $0.key < $1.key }) {
+                out += "newswire_\(name)_total{\(labels),\(key)} \(value)\n"
+            }
         }
         return out
     }

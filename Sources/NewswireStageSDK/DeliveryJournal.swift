@@ -51,17 +51,24 @@ public final class DeliveryJournal: @unchecked Sendable {
     /// Opens (creating if needed) the journal at `path`.
     public init(path: String) throws {
         self.path = path
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        db = try Self.open(path)
+        try Self.migrator.migrate(db)
+    }
+
+    /// Opens (creating its folder if needed) the state file at `path` as the journal does, for
+    /// the other tables a source keeps in the same file (fetch's crawl state).
+    ///
+    /// WAL with NORMAL sync: a power cut may lose the last commits but never corrupts, and a
+    /// lost row only means a re-read and a re-send.
+    public static func open(_ path: String) throws -> DatabaseQueue {
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
         var config = Configuration()
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
-            // WAL with NORMAL sync: a power cut may lose the last commits but never corrupts,
-            // and a lost row only means a re-read and a re-send.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
-        db = try DatabaseQueue(path: path, configuration: config)
-        try Self.migrator.migrate(db)
+        return try DatabaseQueue(path: path, configuration: config)
     }
 
     static var migrator: DatabaseMigrator {

@@ -22,4 +22,18 @@ public protocol Source {
 
     /// The article id `origin` would have, for recording a failure to load it.
     func id(for origin: String) -> String
+
+    /// Whether a nil from ``nextOrigin()`` means "nothing yet" rather than "no more": a crawler
+    /// that polls feeds has more later, a list of files does not. The runners wait and ask again.
+    var mayHaveMore: Bool { get }
+
+    /// One-shot mode wrote `origin`'s message out: nothing will ask for it again, so a source
+    /// that keeps pages for re-sends may forget it. Called after the write, so a crash in
+    /// between re-emits (at least once) rather than loses.
+    func delivered(_ origin: String) throws
+}
+
+extension Source {
+    public var mayHaveMore: Bool { false }
+    public func delivered(_ origin: String) throws {}
 }

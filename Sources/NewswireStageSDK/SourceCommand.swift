@@ -62,7 +62,6 @@ public struct SourceOptions: ParsableArguments {
     public static let stalledExitCode: Int32 = 3
 
     public func validate() throws {
-        if !once && output == nil { throw ValidationError("give --output ADDRESS, or --once to print JSON Lines") }
         if window < 1 { throw ValidationError("--window must be at least 1") }
         if retryAfter <= 0 || maxRetryAfter < retryAfter { throw ValidationError("need 0 < --retry-after <= --max-retry-after") }
     }
@@ -77,8 +76,9 @@ public struct SourceOptions: ParsableArguments {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("newswire-journal.sqlite").path
     }
 
-    var settings: SourceSettings {
+    func settings() throws -> SourceSettings {
         var s = SourceSettings()
+        s.security = try LinkSecurity.fromEnvironment()
         s.journalPath = journalPath
         s.window = window
         s.minimumRetry = retryAfter
@@ -93,16 +93,19 @@ public struct SourceOptions: ParsableArguments {
 
     /// Runs `source` in the mode the options ask for. Exits with status 3 (after saying what
     /// is pending and where) when delivery stalls.
-    public func run<S: Source>(_ source: inout S) throws {
+    public func run<S: Source>(_ source: inout S, counters: Counters? = nil) throws {
         StageOptions.bootstrapLogging()
+        // Checked here, not in validate(): a source's own modes (fetch --parse-feed) need neither.
+        if !once && output == nil { throw ValidationError("give --output ADDRESS, or --once to print JSON Lines") }
         if once {
-            try OneShot.emit(&source, deadLetters: DeadLetterFile(path: deadLetterFile), replica: replica)
+            try OneShot.emit(&source, deadLetters: DeadLetterFile(path: deadLetterFile), replica: replica,
+                             shutdown: ShutdownSignal.installed())
             return
         }
         let runner = SourceRunner(
             name: source.name, replica: replica,
             endpoints: SourceEndpoints(output: output!, bindOutput: bindOutput, acknowledgements: acknowledgements),
-            settings: settings)
+            settings: try settings(), counters: counters)
         let counters = runner.counters
         let server = try reporting.metricsServer(for: counters)
         defer { server?.stop() }
@@ -130,12 +133,18 @@ public struct SourceOptions: ParsableArguments {
 extension OneShot {
     /// A source's one-shot mode: every origin's message as a JSON line on `output`.
     public static func emit<S: Source>(_ source: inout S, deadLetters: DeadLetterFile, replica: String = "once",
-                                       output: FileHandle = .standardOutput) throws {
-        while let origin = try source.nextOrigin() {
+                                       output: FileHandle = .standardOutput, shutdown: ShutdownSignal? = nil) throws {
+        while shutdown?.isRequested != true {
+            guard let origin = try source.nextOrigin() else {
+                guard source.mayHaveMore else { return }
+                Thread.sleep(forTimeInterval: 0.02)
+                continue
+            }
             do {
                 var line = try JSONLines.line(for: try source.load(origin).stamped(stage: source.name, replica: replica))
                 line.append(10)
                 output.write(line)
+                try source.delivered(origin)
             } catch {
                 deadLetters.append(DeadLetter.message(stage: source.name, replica: replica, error: "\(error)", header: nil,
                                                       frames: [Data(origin.utf8)], id: source.id(for: origin)))

@@ -36,6 +36,8 @@ public struct SourceSettings: Sendable {
     public var maxMessageBytes: Int64 = 64 << 20
     public var deadLetterFile: String?
     public var metricsFile: String?
+    /// CURVE on `tcp://` links (``LinkSecurity/fromEnvironment(_:)``); nil leaves them plain.
+    public var security: LinkSecurity?
     public init() {}
 }
 
@@ -65,13 +67,14 @@ public final class SourceRunner: @unchecked Sendable {
     private let logger: Logger
     private let name: String
 
+    /// `counters` lets the source add counters of its own (fetch's per-host responses).
     public init(name: String, replica: String, endpoints: SourceEndpoints, settings: SourceSettings = SourceSettings(),
-                logger: Logger? = nil) {
+                counters: Counters? = nil, logger: Logger? = nil) {
         self.name = name
         self.replica = replica
         self.endpoints = endpoints
         self.settings = settings
-        self.counters = Counters(stage: name, replica: replica)
+        self.counters = counters ?? Counters(stage: name, replica: replica)
         self.logger = logger ?? Logger(label: "newswire.\(name)")
     }
 
@@ -80,6 +83,9 @@ public final class SourceRunner: @unchecked Sendable {
         var socketOptions = RunnerOptions()
         socketOptions.highWaterMark = settings.highWaterMark
         socketOptions.maxMessageBytes = settings.maxMessageBytes
+        socketOptions.security = settings.security
+        let authenticator = try settings.security?.authenticator(for: context)
+        defer { authenticator?.stop() }
         let output = try SocketSetup.push(context, endpoints.output, bind: endpoints.bindOutput, options: socketOptions)
         // A blocked send wakes up now and then, so Ctrl-C works even with nobody downstream.
         try output.setSendTimeout(milliseconds: 200)
@@ -105,7 +111,12 @@ public final class SourceRunner: @unchecked Sendable {
     private func sendOnce<S: Source>(_ source: inout S, output: Socket, deadLetters: DeadLetterFile,
                                      shutdown: ShutdownSignal) throws -> Int {
         var sent = 0
-        while !shutdown.isRequested, let origin = try source.nextOrigin() {
+        while !shutdown.isRequested {
+            guard let origin = try source.nextOrigin() else {
+                guard source.mayHaveMore else { break }
+                Thread.sleep(forTimeInterval: 0.05)
+                continue
+            }
             counters.recordReceived()
             do {
                 let message = try source.load(origin)
@@ -155,6 +166,8 @@ private struct Delivery {
     /// Origins of the articles in flight, for re-reading them on a re-send.
     var origins: [String: String] = [:]
     var exhausted = false
+    /// The source had nothing this round but may have more later.
+    var starved = false
     var lastProgress = Date()
     var resends = 0
 
@@ -164,7 +177,7 @@ private struct Delivery {
     mutating func run<S: Source>(_ source: inout S, until shutdown: ShutdownSignal) throws -> SourceRunner.Outcome {
         try resumePending(source, shutdown: shutdown)
         while !shutdown.isRequested {
-            let idle = exhausted || !window.hasRoom
+            let idle = exhausted || starved || !window.hasRoom
             try receiveSettlements(waitMilliseconds: idle ? 100 : 0)
             try resendOverdue(source, shutdown: shutdown)
             try fillWindow(&source, shutdown: shutdown)
@@ -194,8 +207,13 @@ private struct Delivery {
     /// Reads new origins while the window has room.
     mutating func fillWindow<S: Source>(_ source: inout S, shutdown: ShutdownSignal) throws {
         var sinceDrain = 0
+        starved = false
         while !exhausted && window.hasRoom && !shutdown.isRequested {
-            guard let origin = try source.nextOrigin() else { exhausted = true; break }
+            guard let origin = try source.nextOrigin() else {
+                // A crawler between polls has nothing now but more later.
+                if source.mayHaveMore { starved = true } else { exhausted = true }
+                break
+            }
             if try journal.knows(origin: origin) { continue }
             try deliverNew(origin, source, shutdown: shutdown)
             sinceDrain += 1

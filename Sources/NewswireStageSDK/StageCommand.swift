@@ -61,6 +61,23 @@ public struct StageOptions: ParsableArguments {
         }
     }
 
+    /// The socket runner these options describe, for a process that runs it itself (e.g. as a
+    /// ``StageService`` beside an HTTP server). Serve its counters with `reporting.metricsServer`.
+    public func makeRunner(_ stage: any Stage, routes: [String: StageEndpoints.Route] = [:]) throws -> StageRunner {
+        guard let input else { throw ValidationError("give --input ADDRESS (or --once to read JSON Lines on stdin)") }
+        var options = RunnerOptions()
+        options.highWaterMark = highWaterMark
+        options.maxMessageBytes = maxMessageBytes
+        options.deadLetterFile = deadLetterFile
+        options.metricsFile = metricsFile
+        options.security = try LinkSecurity.fromEnvironment()
+        return StageRunner(
+            stage: stage, replica: replica,
+            endpoints: StageEndpoints(input: input, output: output, deadLetters: deadLetters,
+                                      bindInput: bindInput, bindOutput: bindOutput, routes: routes),
+            options: options)
+    }
+
     /// Runs `stage` in the mode the options ask for; returns when the input ends (one-shot)
     /// or on SIGINT/SIGTERM (sockets).
     public func run(_ stage: any Stage, routes: [String: StageEndpoints.Route] = [:]) throws {
@@ -70,18 +87,8 @@ public struct StageOptions: ParsableArguments {
             FileHandle.standardError.write(Data((counters.summary + "\n").utf8))
             return
         }
-        var options = RunnerOptions()
-        options.highWaterMark = highWaterMark
-        options.maxMessageBytes = maxMessageBytes
-        options.deadLetterFile = deadLetterFile
-        options.metricsFile = metricsFile
-        let runner = StageRunner(
-            stage: stage, replica: replica,
-            endpoints: StageEndpoints(input: input!, output: output, deadLetters: deadLetters,
-                                      bindInput: bindInput, bindOutput: bindOutput, routes: routes),
-            options: options)
-        let counters = runner.counters
-        let server = try reporting.metricsServer(for: counters)
+        let runner = try makeRunner(stage, routes: routes)
+        let server = try reporting.metricsServer(for: runner.counters)
         defer { server?.stop() }
         try runner.run(until: ShutdownSignal.installed())
     }

@@ -6,6 +6,8 @@ public enum StageError: Error, Sendable, CustomStringConvertible {
     case unacceptedKind(String, accepted: [String])
     case failed(stage: String, reason: String)
     case tooLarge(bytes: Int, limit: Int)
+    /// The body lacks a field its kind's schema requires, or has one of the wrong type.
+    case breaksContract(kind: String, problem: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum StageError: Error, Sendable, CustomStringConvertible {
         case .failed(let stage, let reason): return "\(stage) failed: \(reason)"
         case .tooLarge(let bytes, let limit):
             return "message of \(bytes) bytes is larger than the limit of \(limit) bytes (--max-message-bytes)"
+        case .breaksContract(let kind, let problem):
+            return "\(kind) breaks its contract: \(problem) (see Sources/NewswireWire/Schemas/\(kind).schema.json)"
         }
     }
 }

@@ -8,11 +8,23 @@ public struct StageProcessor: Sendable {
     public let stage: any Stage
     public let replica: String
     public let counters: Counters
+    /// What the stage's input kinds must carry (their schemas' required fields and types).
+    let contract: ContractCheck
 
     public init(stage: any Stage, replica: String, counters: Counters? = nil) {
         self.stage = stage
         self.replica = replica
         self.counters = counters ?? Counters(stage: stage.name, replica: replica)
+        contract = ContractCheck(kinds: stage.accepts)
+    }
+
+    /// Why the runtime refuses `message` before the stage sees it (a kind it does not take, a
+    /// body that breaks its kind's contract), or nil.
+    func refusal(_ message: Message) -> StageError? {
+        guard stage.accepts.contains(message.header.kind) else {
+            return .unacceptedKind(message.header.kind, accepted: stage.accepts)
+        }
+        return contract.violation(of: message).map { .breaksContract(kind: message.header.kind, problem: $0) }
     }
 
     public enum Outcome: Sendable {
@@ -35,8 +47,8 @@ public struct StageProcessor: Sendable {
                 continue
             }
             counters.recordReceived()
-            guard stage.accepts.contains(message.header.kind) else {
-                outcomes[i] = fail(message, error: StageError.unacceptedKind(message.header.kind, accepted: stage.accepts))
+            if let refusal = refusal(message) {
+                outcomes[i] = fail(message, error: refusal)
                 continue
             }
             accepted.append((i, message))
@@ -95,9 +107,7 @@ public struct StageProcessor: Sendable {
     public func handle(_ message: Message) -> Outcome {
         let received = Date()
         counters.recordReceived()
-        guard stage.accepts.contains(message.header.kind) else {
-            return fail(message, error: StageError.unacceptedKind(message.header.kind, accepted: stage.accepts))
-        }
+        if let refusal = refusal(message) { return fail(message, error: refusal) }
         do {
             var outputs = try stage.process(message)
             let emitted = Date()

@@ -51,6 +51,8 @@ public struct RunnerOptions: Sendable {
     /// messages, before emitting the last one's outputs. Set by the environment variable
     /// `NEWSWIRE_FAULT_ABORT_AFTER`.
     public var abortAfter: Int? = ProcessInfo.processInfo.environment["NEWSWIRE_FAULT_ABORT_AFTER"].flatMap(Int.init)
+    /// CURVE on `tcp://` links (``LinkSecurity/fromEnvironment(_:)``); nil leaves them plain.
+    public var security: LinkSecurity?
     public init() {}
 }
 
@@ -76,6 +78,9 @@ public final class StageRunner: Sendable {
 
     public func run(until shutdown: ShutdownSignal) throws {
         let context = try Context()
+        // Stopped last (defers run in reverse), once every socket it admits peers for is closed.
+        let authenticator = try options.security?.authenticator(for: context)
+        defer { authenticator?.stop() }
         let input = try SocketSetup.pull(context, endpoints.input, bind: endpoints.bindInput, options: options)
         let output = try endpoints.output.map {
             try SocketSetup.push(context, $0, bind: endpoints.bindOutput, options: options)
@@ -169,7 +174,7 @@ enum SocketSetup {
         try s.setReceiveHighWaterMark(options.highWaterMark)
         try s.setMaxMessageSize(options.maxMessageBytes * 16)
         try s.setLinger(milliseconds: 0)
-        try attach(s, address, bind: bind)
+        try attach(s, address, bind: bind, security: options.security)
         return s
     }
 
@@ -177,7 +182,7 @@ enum SocketSetup {
         let s = try Socket(context, .push)
         try s.setSendHighWaterMark(options.highWaterMark)
         try s.setLinger(milliseconds: options.lingerMilliseconds)
-        try attach(s, address, bind: bind)
+        try attach(s, address, bind: bind, security: options.security)
         return s
     }
 
@@ -185,11 +190,17 @@ enum SocketSetup {
         let s = try Socket(context, .pub)
         try s.setSendHighWaterMark(options.highWaterMark)
         try s.setLinger(milliseconds: 0)
-        try attach(s, address, bind: bind)
+        try attach(s, address, bind: bind, security: options.security)
         return s
     }
 
-    static func attach(_ socket: Socket, _ address: String, bind: Bool) throws(StartupError) {
+    static func attach(_ socket: Socket, _ address: String, bind: Bool, security: LinkSecurity? = nil) throws(StartupError) {
+        do {
+            try security?.secure(socket, address: address, bind: bind)
+        } catch {
+            socket.close()
+            throw error
+        }
         do {
             if bind { try socket.bind(address) } else { try socket.connect(address) }
         } catch {

@@ -25,23 +25,6 @@ public enum ArticleID {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Lower-cases scheme and host, drops fragments, default ports, tracking parameters
-    /// (`utm_*`, `fbclid`, `gclid`) and a trailing slash, and sorts the remaining query items.
-    public static func canonicalURL(_ string: String) -> String {
-        guard var c = URLComponents(string: string.trimmingCharacters(in: .whitespacesAndNewlines)),
-              c.scheme != nil else { return string }
-        c.scheme = c.scheme?.lowercased()
-        c.host = c.host?.lowercased()
-        c.fragment = nil
-        if (c.scheme == "http" && c.port == 80) || (c.scheme == "https" && c.port == 443) { c.port = nil }
-        if let items = c.queryItems {
-            let kept = items.filter { item in
-                let n = item.name.lowercased()
-                return !(n.hasPrefix("utm_") || n == "fbclid" || n == "gclid" || n == "mc_cid" || n == "mc_eid")
-            }.sorted { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
-            c.queryItems = kept.isEmpty ? nil : kept
-        }
-        if c.path.count > 1 && c.path.hasSuffix("/") { c.path.removeLast() }
-        return c.string ?? string
-    }
+    /// The canonical form ids are computed from (``CanonicalURL/canonicalize(_:)``).
+    public static func canonicalURL(_ string: String) -> String { CanonicalURL.canonicalize(string) }
 }

@@ -328,10 +328,16 @@ public struct DeadLetter: Codable, Sendable, Equatable {
 
 /// Body of `article.stored`: publish's acknowledgement to fetch that an id is durably stored.
 public struct Acknowledgement: Codable, Sendable, Equatable {
+    /// What storing the article did.
+    public enum Outcome: String, Codable, Sendable, CaseIterable {
+        case inserted, updated
+        /// A re-delivery of what is stored already.
+        case unchanged
+    }
+
     public var id: String
-    /// `inserted`, `updated` or `unchanged` (a re-delivery).
-    public var outcome: String
-    public init(id: String, outcome: String) { self.id = id; self.outcome = outcome }
+    public var outcome: Outcome
+    public init(id: String, outcome: Outcome) { self.id = id; self.outcome = outcome }
 }
 
 // MARK: - Explicit nulls

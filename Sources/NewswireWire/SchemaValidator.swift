@@ -11,17 +11,17 @@ public struct SchemaValidator: Sendable {
         var out: [String] = []
         if let types = schema["type"] {
             let allowed = (types as? [String]) ?? [types as? String].compactMap { $0 }
-            if !allowed.contains(where: { matches(value, type: $0) }) {
-                return ["\(path): expected \(allowed.joined(separator: " or ")), got \(typeName(value))"]
+            if !allowed.contains(where: { Self.matches(value, type: $0) }) {
+                return ["\(path): expected \(allowed.joined(separator: " or ")), got \(Self.typeName(value))"]
             }
         }
         if let options = schema["enum"] as? [Any], !options.contains(where: { equal($0, value) }) {
             out.append("\(path): \(value) is not one of \(options)")
         }
         if let c = schema["const"], !equal(c, value) { out.append("\(path): must be \(c)") }
-        if let n = number(value) {
-            if let min = schema["minimum"].flatMap(number), n < min { out.append("\(path): \(n) < minimum \(min)") }
-            if let max = schema["maximum"].flatMap(number), n > max { out.append("\(path): \(n) > maximum \(max)") }
+        if let n = Self.number(value) {
+            if let min = schema["minimum"].flatMap(Self.number), n < min { out.append("\(path): \(n) < minimum \(min)") }
+            if let max = schema["maximum"].flatMap(Self.number), n > max { out.append("\(path): \(n) > maximum \(max)") }
         }
         if let object = value as? [String: Any] {
             for key in (schema["required"] as? [String]) ?? [] where object[key] == nil {
@@ -39,19 +39,20 @@ public struct SchemaValidator: Sendable {
         return out
     }
 
-    private func isBool(_ v: Any) -> Bool {
+    /// JSON type tests shared with ``ContractCheck``.
+    static func isBool(_ v: Any) -> Bool {
         if v is Bool && !(v is NSNumber) { return true }
         // JSONSerialization boxes true/false as a boolean NSNumber subclass, type code "c".
         guard let n = v as? NSNumber else { return false }
         return String(describing: type(of: n)).contains("Boolean") || String(cString: n.objCType) == "c"
     }
 
-    private func number(_ v: Any) -> Double? {
+    static func number(_ v: Any) -> Double? {
         guard !isBool(v), let n = v as? NSNumber else { return nil }
         return n.doubleValue
     }
 
-    private func matches(_ v: Any, type: String) -> Bool {
+    static func matches(_ v: Any, type: String) -> Bool {
         switch type {
         case "null": return v is NSNull
         case "boolean": return isBool(v)
@@ -64,7 +65,7 @@ public struct SchemaValidator: Sendable {
         }
     }
 
-    private func typeName(_ v: Any) -> String {
+    static func typeName(_ v: Any) -> String {
         for t in ["null", "boolean", "integer", "number", "string", "array", "object"] where matches(v, type: t) { return t }
         return "unknown"
     }

@@ -103,6 +103,9 @@ public final class Socket: @unchecked Sendable {
     public func setReceiveHighWaterMark(_ n: Int32) throws(ZMQError) { try setInt(ZMQ_RCVHWM, n, "ZMQ_RCVHWM") }
     /// How long `close` keeps unsent messages, in ms; -1 forever, 0 drop at once.
     public func setLinger(milliseconds: Int32) throws(ZMQError) { try setInt(ZMQ_LINGER, milliseconds, "ZMQ_LINGER") }
+    /// Queue messages only to peers whose connection is complete, so a send with nobody there
+    /// waits (or fails with `dontWait`) instead of filling a queue no one will read.
+    public func setImmediate(_ on: Bool) throws(ZMQError) { try setInt(ZMQ_IMMEDIATE, on ? 1 : 0, "ZMQ_IMMEDIATE") }
     /// Receive timeout in ms; -1 waits forever. A timed-out receive returns nil.
     public func setReceiveTimeout(milliseconds: Int32) throws(ZMQError) { try setInt(ZMQ_RCVTIMEO, milliseconds, "ZMQ_RCVTIMEO") }
     /// Send timeout in ms; -1 waits forever. A timed-out send returns false.

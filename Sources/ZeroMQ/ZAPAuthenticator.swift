@@ -42,7 +42,6 @@ public final class ZAPAuthenticator: @unchecked Sendable {
         let socket = try Socket(context, .rep)
         try socket.setLinger(milliseconds: 0)
         // Wake up now and then to notice stop(): a socket may not be closed from another thread.
-        try socket.setReceiveTimeout(milliseconds: 100)
         try socket.bind(Self.endpoint)
         let thread = Thread { [control, raw] in Self.serve(socket, allowed: raw, control: control) }
         thread.name = "zap-authenticator"
@@ -67,7 +66,10 @@ public final class ZAPAuthenticator: @unchecked Sendable {
         defer { socket.close(); control.finished.signal() }
         while !control.shouldStop {
             let request: [Data]?
-            do { request = try socket.receive() } catch { return }  // context shut down
+            do {
+                guard try Poller.poll([(socket, .readable)], timeout: 100)[0].contains(.readable) else { continue }
+                request = try socket.receive(dontWait: true)
+            } catch { return }  // context shut down
             guard let request else { continue }
             do { try socket.send(reply(to: request, allowed: allowed)) } catch { return }
         }

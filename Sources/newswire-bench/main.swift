@@ -15,8 +15,9 @@ import Glibc
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newswire-bench",
-        abstract: "Measure transport, normalize and extract throughput.",
-        subcommands: [Transport.self, StageHop.self, Chain.self, ChainHop.self, Normalize.self, Extract.self])
+        abstract: "Measure transport, normalize, extract and fetch throughput.",
+        subcommands: [Transport.self, StageHop.self, Chain.self, ChainHop.self, Normalize.self, Extract.self,
+                      ServeNews.self, HTTPGetRate.self, StoreRate.self, APILatency.self])
 }
 
 func emit(_ object: [String: Any]) {

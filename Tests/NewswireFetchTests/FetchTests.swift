@@ -98,16 +98,41 @@ func stop(_ process: Process) {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
 }
 
-@Suite struct FetchSourceTests {
-    @Test func originsAreStableURLsThatLoadAgain() throws {
+/// A client for crawls that must not touch the network.
+struct NoNetwork: WebClient {
+    func get(_ request: WebRequest) async throws(WebError) -> WebResponse {
+        throw .transport(url: request.url, reason: "no network in this test")
+    }
+}
+
+@Suite struct CrawlSourceTests {
+    func folder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newswire-fs-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func crawl(_ inputs: [String], state: URL, once: Bool = false) async throws -> (CrawlSource, [String]) {
+        let store = try CrawlStore(path: state.path)
+        var settings = CrawlSettings(userAgent: "Newswire/test")
+        settings.mode = .singlePass
+        settings.skipsFilesAlreadyEmitted = once
+        let crawler = try Crawler(inputs: inputs, settings: settings, store: store, client: NoNetwork(),
+                                  counters: Counters(stage: "fetch", replica: "test"))
+        await crawler.run()
+        var source = CrawlSource(ready: crawler.ready, store: store, fetcher: Fetcher(), forgetsWhenDelivered: once)
+        var origins: [String] = []
+        while let o = try source.nextOrigin() { origins.append(o) }
+        #expect(!source.mayHaveMore)
+        return (source, origins)
+    }
+
+    @Test func savedPagesAreStableOriginsThatLoadAgain() async throws {
+        let dir = try folder()
         for name in ["b page.html", "a.html", "notes.txt"] {
             try Data("<html><body><p>\(name)</p></body></html>".utf8).write(to: dir.appendingPathComponent(name))
         }
-        var source = try FetchSource(inputs: [dir.path])
-        var origins: [String] = []
-        while let o = try source.nextOrigin() { origins.append(o) }
+        let (source, origins) = try await crawl([dir.path], state: dir.appendingPathComponent("state.sqlite"))
         #expect(origins.count == 2)
         #expect(origins.allSatisfy { $0.hasPrefix("file://") })
         let again = try source.load(origins[1])
@@ -116,9 +141,26 @@ func stop(_ process: Process) {
         #expect(try FetchTarget.parse(origins[1]) == .file(path: dir.appendingPathComponent("b page.html").path))
     }
 
-    @Test func aVanishedFileIsAClearError() throws {
-        let source = try FetchSource(inputs: [])
+    @Test func aSecondOneShotPassEmitsOnlyWhatIsNew() async throws {
+        let dir = try folder()
+        let pages = dir.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        try Data("<html><p>one</p></html>".utf8).write(to: pages.appendingPathComponent("one.html"))
+        let state = dir.appendingPathComponent("state.sqlite")
+        let (first, origins) = try await crawl([pages.path], state: state, once: true)
+        #expect(origins.count == 1)
+        _ = try first.load(origins[0])
+        try first.delivered(origins[0])
+        try Data("<html><p>two</p></html>".utf8).write(to: pages.appendingPathComponent("two.html"))
+        let (_, second) = try await crawl([pages.path], state: state, once: true)
+        #expect(second.map { URL(string: $0)!.lastPathComponent } == ["two.html"])
+    }
+
+    @Test func aVanishedFileOrAnUnknownOriginIsAClearError() async throws {
+        let dir = try folder()
+        let (source, _) = try await crawl([], state: dir.appendingPathComponent("state.sqlite"))
         #expect(throws: FetchError.self) { try source.load("file:///no/such/page.html") }
+        #expect(throws: CrawlError.self) { try source.load("https://example.com/never-fetched") }
         #expect(throws: FetchError.self) { try FetchTarget.parse("gopher://x") }
     }
 }

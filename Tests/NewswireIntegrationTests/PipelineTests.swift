@@ -5,7 +5,8 @@ import Testing
 
 /// The four real stage processes over real ZeroMQ sockets, run by `newswire run`.
 @Suite(.serialized) struct PipelineTests {
-    func pipelineFile(workdir: URL, ports p: [Int], retryAfter: Int = 20, normalizeEnv: String = "{}") -> String {
+    static func pipelineFile(workdir: URL, ports p: [Int], retryAfter: Int = 20, normalizeEnv: String = "{}",
+                             extra: String = "") -> String {
         func tcp(_ i: Int) -> String { "\"tcp://127.0.0.1:\(p[i])\"" }
         return """
         name: integration
@@ -23,13 +24,14 @@ import Testing
           - { name: publish, command: newswire-publish, input: extracted,
               args: [--database, \(workdir.path)/newswire.sqlite, --export, \(workdir.path)/articles.jsonl,
                      --acknowledgements, \(tcp(9))] }
+        \(extra)
         """
     }
 
     @Test func sampleCorpusEndsUpInTheStoreWithItsFacts() throws {
         let dir = try Harness.temporaryFolder()
         let yaml = dir.appendingPathComponent("pipeline.yaml")
-        try pipelineFile(workdir: dir, ports: Harness.ports(10)).write(to: yaml, atomically: true, encoding: .utf8)
+        try Self.pipelineFile(workdir: dir, ports: Harness.ports(10)).write(to: yaml, atomically: true, encoding: .utf8)
         let result = try Harness.run("newswire", ["run", yaml.path, "--exit-when-done"], timeout: 180)
         #expect(result.status == 0, "newswire run failed: \(String(decoding: result.stderr, as: UTF8.self))")
 
@@ -65,9 +67,9 @@ import Testing
     @Test func crashingReplicasLoseNothing() throws {
         let dir = try Harness.temporaryFolder()
         let yaml = dir.appendingPathComponent("pipeline.yaml")
-        try pipelineFile(workdir: dir, ports: Harness.ports(10), retryAfter: 3,
+        try Self.pipelineFile(workdir: dir, ports: Harness.ports(10), retryAfter: 3,
                          normalizeEnv: "{NEWSWIRE_FAULT_ABORT_AFTER: \"4\"}").write(to: yaml, atomically: true, encoding: .utf8)
-        let result = try Harness.run("newswire", ["run", yaml.path, "--exit-when-done"], timeout: 240)
+        let result = try Harness.run("newswire", ["run", yaml.path, "--exit-when-done"], timeout: 420)
         #expect(result.status == 0)
         let log = String(decoding: result.stderr, as: UTF8.self)
         #expect(log.contains("restarting"), "no replica crashed: the fault was not injected")

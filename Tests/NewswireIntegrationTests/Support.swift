@@ -74,10 +74,11 @@ enum Harness {
     }
 
     /// Starts a long-running program; the caller stops it.
-    static func start(_ name: String, _ args: [String], log: URL) throws -> Process {
+    static func start(_ name: String, _ args: [String], log: URL, environment: [String: String] = [:]) throws -> Process {
         let p = Process()
         p.executableURL = try executable(name)
         p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         p.currentDirectoryURL = root
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let h = try FileHandle(forWritingTo: log)

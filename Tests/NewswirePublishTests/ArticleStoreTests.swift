@@ -48,19 +48,6 @@ func temporaryDatabase() -> String {
     }
 }
 
-@Suite struct StoryClustererTests {
-    @Test func nearDuplicateFingerprintsJoinTheSameStory() {
-        let c = StoryClusterer.Candidate(articleId: "x", storyId: "s-x", title: "Completely different", fingerprint: "00000000000000ff", entityNames: [])
-        #expect(StoryClusterer().story(for: article("y", title: "Other words", names: [], fingerprint: "00000000000000fe"), among: [c]) == "s-x")
-        #expect(StoryClusterer().story(for: article("y", title: "Other words", names: [], fingerprint: "ffffffffffff0000"), among: [c]) == nil)
-    }
-
-    @Test func hammingDistance() {
-        #expect(StoryClusterer.hammingDistance("0f", "00") == 4)
-        #expect(StoryClusterer.hammingDistance("zz", "00") == nil)
-    }
-}
-
 @Suite struct JSONLinesExportTests {
     @Test func appendsOneLinePerArticle() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).jsonl").path

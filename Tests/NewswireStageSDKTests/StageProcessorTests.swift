@@ -85,3 +85,45 @@ func input(_ text: String, kind: String = "test.in") throws -> Message {
         #expect(letters.count == 2)
     }
 }
+
+/// Passes `article.normalized` on untouched: the runtime's contract check decides what reaches it.
+struct PassThrough: Stage {
+    let name = "pass"
+    let accepts = [MessageKind.articleNormalized]
+    func process(_ message: Message) throws -> [Message] { [message] }
+}
+
+@Suite struct ContractCheckTests {
+    static func normalized(_ edit: (inout [String: Any]) -> Void) throws -> Message {
+        let article = ArticleNormalized(id: "a1", url: "https://news.test/a1", title: "T", text: "Body.", paragraphs: ["Body."],
+                                        contentHash: "h", fingerprint: "0000000000000000")
+        var body = try #require(try JSONSerialization.jsonObject(with: WireCoding.encoder.encode(article)) as? [String: Any])
+        edit(&body)
+        return Message(header: Header(id: "a1", kind: MessageKind.articleNormalized), body: try JSONSerialization.data(withJSONObject: body))
+    }
+
+    func reason(_ message: Message) -> String? {
+        if case .deadLetter(_, let reason) = StageProcessor(stage: PassThrough(), replica: "r").handle(message) { return reason }
+        return nil
+    }
+
+    @Test func aConformingBodyReachesTheStage() throws {
+        #expect(reason(try Self.normalized { _ in }) == nil)
+        #expect(reason(try Self.normalized { $0["pluginField"] = ["any": "thing"] }) == nil)   // extra fields are fine
+    }
+
+    @Test func aMissingRequiredFieldIsNamed() throws {
+        let r = reason(try Self.normalized { $0.removeValue(forKey: "text") })
+        #expect(r == "article.normalized breaks its contract: body lacks the required field 'text' (see Sources/NewswireWire/Schemas/article.normalized.schema.json)")
+    }
+
+    @Test func aFieldOfTheWrongTypeIsNamedWithWhatWasExpected() throws {
+        #expect(reason(try Self.normalized { $0["paragraphs"] = "one string" })?.contains("body.paragraphs: expected array, got string") == true)
+        #expect(reason(try Self.normalized { $0["title"] = 42 })?.contains("body.title: expected string or null, got integer") == true)
+        #expect(reason(try Self.normalized { $0["title"] = NSNull() }) == nil)
+    }
+
+    @Test func kindsWithoutASchemaAreNotChecked() throws {
+        #expect(ContractCheck(kinds: ["plugin.kind"]).violation(of: try input("x", kind: "plugin.kind")) == nil)
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import NewswireExtract
+import NewswireStageSDK
+import NewswireWire
+
+/// `article.normalized` → `article.extracted`.
+public struct ExtractStage: Stage {
+    public let name = "extract"
+    public let accepts = [MessageKind.articleNormalized]
+    let extractor = Extractor()
+
+    public init() {}
+
+    public func process(_ message: Message) throws -> [Message] {
+        let article = try message.decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
+        return [try Message(id: message.header.id, kind: MessageKind.articleExtracted, body: extractor.extract(article))]
+    }
+}
+
+/// The stage's executable: socket mode or `--once`.
+public struct ExtractCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "newswire-extract",
+        abstract: "Find entities, quotations, amounts, dates and claims in articles.")
+    @OptionGroup public var options: StageOptions
+    public init() {}
+    public func run() throws { try options.run(ExtractStage()) }
+}
