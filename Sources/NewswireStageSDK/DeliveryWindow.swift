@@ -30,6 +30,8 @@ public struct DeliveryWindow: Sendable {
 
     public private(set) var flights: [String: Flight] = [:]
     private var throughput = ThroughputEstimate()
+    /// When the last article in flight settled (nil while some are in flight).
+    private var idleSince: Date?
 
     public init(capacity: Int = 500, minimumTimeout: TimeInterval = 10, maximumTimeout: TimeInterval = 600,
                 initialTimeout: TimeInterval = 60) {
@@ -47,6 +49,10 @@ public struct DeliveryWindow: Sendable {
 
     /// Records a send (first or again) of `id`.
     public mutating func sent(_ id: String, at now: Date) {
+        // Time with nothing in flight (a crawler between polls) is not throughput: leave it
+        // out, or an idle hour would make every later re-send wait for hours.
+        if flights.isEmpty, let idleSince { throughput.skip(now.timeIntervalSince(idleSince)) }
+        idleSince = nil
         let attempts = (flights[id]?.attempts ?? 0) + 1
         flights[id] = Flight(sentAt: now, attempts: attempts)
     }
@@ -57,6 +63,7 @@ public struct DeliveryWindow: Sendable {
     public mutating func settled(_ id: String, at now: Date) -> Bool {
         guard flights.removeValue(forKey: id) != nil else { return false }
         throughput.record(now)
+        if flights.isEmpty { idleSince = now }
         return true
     }
 
@@ -86,6 +93,12 @@ public struct DeliveryWindow: Sendable {
 struct ThroughputEstimate: Sendable {
     private var moments: [(date: Date, count: Int)] = []
     static let span = 256
+
+    /// Leaves `seconds` of idle time out of the measurement (moves what was measured forward).
+    mutating func skip(_ seconds: TimeInterval) {
+        guard seconds > 0 else { return }
+        for i in moments.indices { moments[i].date += seconds }
+    }
 
     mutating func record(_ date: Date) {
         if let last = moments.last, last.date == date {

@@ -32,6 +32,13 @@ public struct SourceSettings: Sendable {
     /// the source stops and reports what is still pending (exit status 3).
     public var stallTimeout: TimeInterval = 300
     public var highWaterMark: Int32 = 1000
+    /// The longest wait between two sends of one article as applied: never more than a third
+    /// of the stall timeout, so an article lost again and again is re-sent at least twice more
+    /// before the source declares the pipeline stalled (a back-off past the stall timeout
+    /// would turn one unlucky article into a stalled run).
+    public var effectiveMaximumRetry: TimeInterval {
+        max(minimumRetry, min(maximumRetry, stallTimeout / 3))
+    }
     /// Largest acknowledgement or dead letter accepted, in bytes.
     public var maxMessageBytes: Int64 = 64 << 20
     public var deadLetterFile: String?
@@ -103,7 +110,7 @@ public final class SourceRunner: @unchecked Sendable {
             runner: self, journal: try DeliveryJournal(path: journalPath), output: output, acks: acks,
             deadLetters: deadLetters,
             window: DeliveryWindow(capacity: settings.window, minimumTimeout: settings.minimumRetry,
-                                   maximumTimeout: settings.maximumRetry, initialTimeout: settings.initialRetry))
+                                   maximumTimeout: settings.effectiveMaximumRetry, initialTimeout: settings.initialRetry))
         return try delivery.run(&source, until: shutdown)
     }
 

@@ -111,3 +111,29 @@ func temporaryPath(_ name: String) -> String {
         #expect(try j.entry(id: "a")?.state == .stored)
     }
 }
+
+@Suite struct DeliveryWindowIdleTests {
+    let t0 = Date(timeIntervalSince1970: 2_000_000)
+
+    /// A crawler between polls has nothing in flight for an hour; that hour is not slowness.
+    @Test func idleTimeDoesNotSlowTheMeasuredRate() {
+        var w = DeliveryWindow(capacity: 100, minimumTimeout: 1, maximumTimeout: 10_000)
+        for i in 0..<10 { w.sent("a\(i)", at: t0) }
+        for i in 0..<10 { w.settled("a\(i)", at: t0.addingTimeInterval(Double(i + 1))) }
+        let busyRate = w.rate
+        let later = t0.addingTimeInterval(3_600)
+        w.sent("b", at: later)
+        w.settled("b", at: later.addingTimeInterval(1))
+        #expect(busyRate != nil)
+        #expect(abs((w.rate ?? 0) - (busyRate ?? -1)) < 0.2, "rate after an idle hour: \(w.rate ?? -1)/s")
+    }
+
+    /// However often one article was lost, it is re-sent before the stall timeout ends the run.
+    @Test func reSendsNeverWaitLongerThanAThirdOfTheStallTimeout() {
+        var s = SourceSettings()
+        s.minimumRetry = 3; s.maximumRetry = 600; s.stallTimeout = 300
+        #expect(s.effectiveMaximumRetry == 100)
+        s.stallTimeout = 1
+        #expect(s.effectiveMaximumRetry == 3, "never below the shortest wait")
+    }
+}
