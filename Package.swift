@@ -51,7 +51,7 @@ let package = Package(
 
         // Stage logic: plain libraries, no sockets.
         // Formats fetch reads and writes: feeds, OPML, sitemaps; web archives.
-        .target(name: "NewswireFeeds", dependencies: ["CLibXML2"]),
+        .target(name: "NewswireFeeds", dependencies: ["CLibXML2", "NewswireWire"]),
         .target(name: "NewswireWARC", dependencies: ["Zlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "NewswireFetch", dependencies: [
             "NewswireWire", "NewswireStageSDK", "NewswireFeeds", "NewswireWARC", "Zlib",

@@ -12,7 +12,7 @@ struct AmountFinder: Sendable {
         var unit: String?
         var object: String?
         var approximate: Bool
-        var bound: String?
+        var bound: Amount.Bound?
         var renderings: [AmountRendering]
     }
 
@@ -208,7 +208,7 @@ struct AmountFinder: Sendable {
             var value = num.value
             var valueMax: Double? = nil
             var approximate = num.vague
-            var bound: String? = nil
+            var bound: Amount.Bound? = nil
             if !num.isWord && skipNumeral(doc, k, num, hasCurrency: unit != nil, entities: entities) {
                 i = num.end; continue
             }
@@ -280,25 +280,25 @@ struct AmountFinder: Sendable {
                 approximate = true; s -= 1
                 if w(s - 1) == "an" { s -= 1 }
             } else if (w(s - 1) == "than") && (w(s - 2) == "more" || w(s - 2) == "fewer" || w(s - 2) == "less") {
-                approximate = true; bound = w(s - 2) == "more" ? "lower" : "upper"; s -= 2
-                if w(s - 1) == "no" { bound = "upper"; s -= 1 } else if w(s - 1) == "just" || w(s - 1) == "slightly" || w(s - 1) == "little" { s -= 1 }
+                approximate = true; bound = w(s - 2) == "more" ? .lower : .upper; s -= 2
+                if w(s - 1) == "no" { bound = .upper; s -= 1 } else if w(s - 1) == "just" || w(s - 1) == "slightly" || w(s - 1) == "little" { s -= 1 }
             } else if w(s - 1) == "least" && w(s - 2) == "at" {
-                approximate = true; bound = "lower"; s -= 2
+                approximate = true; bound = .lower; s -= 2
             } else if w(s - 1) == "most" && w(s - 2) == "at" {
-                approximate = true; bound = "upper"; s -= 2
+                approximate = true; bound = .upper; s -= 2
             } else if w(s - 1) == "to" && w(s - 2) == "up" {
-                approximate = true; bound = "upper"; s -= 2
+                approximate = true; bound = .upper; s -= 2
             } else if (w(s - 1) == "over" || w(s - 1) == "upwards" || w(s - 1) == "above") && !(s - 2 >= sStart && t[s - 2].kind == .number) {
-                approximate = true; bound = "lower"; s -= 1
+                approximate = true; bound = .lower; s -= 1
                 if w(s - 1) == "just" { s -= 1 }
             } else if w(s - 1) == "under" || w(s - 1) == "below" {
-                approximate = true; bound = "upper"; s -= 1
+                approximate = true; bound = .upper; s -= 1
             } else if w(s - 1) == "of" && w(s - 2) == "excess" && w(s - 3) == "in" {
-                approximate = true; bound = "lower"; s -= 3
+                approximate = true; bound = .lower; s -= 3
             } else if w(s - 1) == "to" && w(s - 2) == "close" {
                 approximate = true; s -= 2
             } else if w(s - 1) == "many" && w(s - 2) == "as" && w(s - 3) == "as" {
-                approximate = true; bound = "upper"; s -= 3
+                approximate = true; bound = .upper; s -= 3
             } else if w(s - 1) == "between" && valueMax != nil {
                 s -= 1
             } else if w(s - 1) == "from" && valueMax != nil {
@@ -432,7 +432,7 @@ struct AmountFinder: Sendable {
         if AmountFinder.notObjects.contains(l) || Lexicon.functionWords.contains(l) { return false }
         if Lexicon.reportingVerbs[l] != nil { return false }
         if l.hasSuffix("ly") || AmountFinder.commonVerbs.contains(l) { return false }
-        if Lexicon.months[l] != nil || Lexicon.weekdaySet.contains(l) { return false }
+        if Lexicon.month(l) != nil || Lexicon.weekdaySet.contains(l) { return false }
         if u.has(.capitalized) && !Gazetteer.isGroup(l) { return false }
         return true
     }

@@ -16,7 +16,7 @@ struct ClaimBuilder: Sendable {
         attributions.filter(\.speech).map { a in
             let start = doc.tokens[a.clause.lowerBound].start
             let end = doc.tokens[a.clause.upperBound - 1].end
-            return Quote(text: doc.text(start, end), speaker: a.source, verb: a.verb, kind: "indirect", start: start, end: end)
+            return Quote(text: doc.text(start, end), speaker: a.source, verb: a.verb, kind: .indirect, start: start, end: end)
         }
     }
 }

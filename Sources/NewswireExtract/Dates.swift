@@ -108,7 +108,7 @@ struct DateFinder: Sendable {
             return (v, e)
         }
         func monthAt(_ k: Int) -> Int? {
-            guard k < n, t[k].kind == .word, t[k].has(.capitalized), let m = Lexicon.months[t[k].lower] else { return nil }
+            guard k < n, t[k].kind == .word, t[k].has(.capitalized), let m = Lexicon.month(t[k].lower) else { return nil }
             return m
         }
         /// Year for a month/day without one: the one that puts it within ten months before to two after publication.

@@ -98,7 +98,7 @@ struct EntityRecognizer: Sendable {
         guard t.kind == .word, t.has(.capitalized) else { return false }
         let l = t.lower
         if Lexicon.weekdaySet.contains(l) { return false }
-        if Lexicon.months[l] != nil {
+        if Lexicon.month(l) != nil {
             if !(prevFirstName && !start) { return false }
         }
         if l == "i" || l.hasPrefix("i'") || l.hasPrefix("i’") { return false }

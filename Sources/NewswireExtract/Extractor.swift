@@ -109,7 +109,7 @@ public struct Extractor: Sendable {
             let s = doc.tokens[q.parts[0].lowerBound].start
             let e = doc.tokens[q.parts[q.parts.count - 1].upperBound - 1].end
             return Quote(text: texts.joined(separator: " "), speaker: english ? q.speaker : nil, verb: english ? q.verb : nil,
-                         kind: "direct", start: s, end: e)
+                         kind: .direct, start: s, end: e)
         }
         quotes.append(contentsOf: ClaimBuilder().indirectQuotes(doc, attributions))
         quotes.sort { $0.start < $1.start }

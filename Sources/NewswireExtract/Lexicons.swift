@@ -1,3 +1,5 @@
+import NewswireWire
+
 /// Small closed word lists the rules share. Written for Newswire, same license as the project.
 enum Lexicon {
     static func set(_ s: String) -> Set<String> {
@@ -157,13 +159,8 @@ enum Lexicon {
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let weekdaySet = Set(weekdays + ["mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun."])
-    static let months: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12,
-        "jan": 1, "jan.": 1, "feb": 2, "feb.": 2, "mar.": 3, "apr": 4, "apr.": 4, "jun.": 6, "jul.": 7,
-        "aug": 8, "aug.": 8, "sep": 9, "sep.": 9, "sept": 9, "sept.": 9, "oct": 10, "oct.": 10,
-        "nov": 11, "nov.": 11, "dec": 12, "dec.": 12,
-    ]
+    /// The month of a word in article text (see ``MonthName``).
+    static func month(_ lower: String) -> Int? { MonthName.number(lower, inRunningText: true) }
 
     /// Reporting verbs, inflected form → lemma. Used for quotes, indirect speech and claims.
     static let reportingVerbs: [String: String] = {

@@ -1,4 +1,5 @@
 import Foundation
+import NewswireWire
 
 /// Reads the dates feeds contain: RFC 822/1123 (RSS) and ISO 8601 / W3C-DTF (Atom, Dublin Core,
 /// sitemaps, JSON Feed), with the deviations real feeds have. Anything it cannot read with
@@ -99,16 +100,8 @@ public enum FeedDate {
             .map(String.init)
     }
 
-    private static let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-
     /// Month from its English name or abbreviation ("Mar", "March", "Sept").
-    static func monthNumber(_ word: String) -> Int? {
-        let upper = word.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        guard upper.count >= 3, let index = months.firstIndex(of: String(upper.prefix(3))) else { return nil }
-        let full = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
-                    "OCTOBER", "NOVEMBER", "DECEMBER"][index]
-        return full.hasPrefix(upper) || upper == "SEPT" ? index + 1 : nil
-    }
+    static func monthNumber(_ word: String) -> Int? { MonthName.number(word) }
 
     /// Four-digit years as they are; two-digit years as RFC 2822 says (00–49 → 20xx, 50–99 → 19xx).
     static func fullYear(_ token: String) -> Int? {

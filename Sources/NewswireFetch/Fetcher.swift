@@ -8,7 +8,7 @@ public struct FetchedPage: Sendable {
 
     /// The wire message for this page.
     public func message() throws -> Message {
-        try Message(id: body.id, kind: MessageKind.articleFetched, body: body, raw: bytes)
+        try Message(id: body.id, body: body, raw: bytes)
     }
 }
 

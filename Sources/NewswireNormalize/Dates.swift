@@ -1,3 +1,5 @@
+import NewswireWire
+
 /// Normalises the date formats pages use in metadata to ISO 8601.
 ///
 /// Hand-written rather than `DateFormatter`: faster, locale-independent, and it never invents a
@@ -66,10 +68,6 @@ enum DateNormalizer {
         return "\(sign)\(pad(h)):\(pad(m))"
     }
 
-    private static let months: [String: Int] = [
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-        "oct": 10, "nov": 11, "dec": 12,
-    ]
 
     /// `Tue, 19 Nov 2019 15:04:05 GMT`, `November 19, 2019`, `19 November 2019`.
     private static func textual(_ s: String) -> String? {
@@ -79,7 +77,7 @@ enum DateNormalizer {
         var zone: String?
         for t in tokens {
             let lower = t.lowercased()
-            if month == nil, lower.count >= 3, let m = months[String(lower.prefix(3))] { month = m; continue }
+            if month == nil, lower.count >= 3, let m = MonthName.number(lower.prefix(3)) { month = m; continue }
             if t.contains(":") {
                 let parts = t.split(separator: ":").compactMap { Int($0) }
                 if parts.count >= 2, parts[0] < 24, parts[1] < 60 { time = (parts[0], parts[1], parts.count > 2 ? min(parts[2], 59) : 0) }

@@ -1,3 +1,5 @@
+import NewswireWire
+
 /// 64-bit SimHash of word 3-shingles: near-duplicate texts get fingerprints a few bits apart.
 ///
 /// The same wire story in two outlets' templates differs in a few paragraphs at most; each shingle
@@ -7,14 +9,7 @@
 public enum SimHash {
     /// The fingerprint of `text` as 16 lower-case hex digits. Text without words gives all zeros.
     public static func fingerprint(of text: String) -> String {
-        hex(value(of: text))
-    }
-
-    /// Number of differing bits between two fingerprints, or nil if either is not 16 hex digits.
-    public static func hammingDistance(_ a: String, _ b: String) -> Int? {
-        guard a.utf8.count == 16, b.utf8.count == 16,
-              let x = UInt64(a, radix: 16), let y = UInt64(b, radix: 16) else { return nil }
-        return (x ^ y).nonzeroBitCount
+        Fingerprint(bits: value(of: text)).hex
     }
 
     static func value(of text: String) -> UInt64 {
@@ -80,8 +75,4 @@ public enum SimHash {
         return z ^ (z >> 31)
     }
 
-    static func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
 }

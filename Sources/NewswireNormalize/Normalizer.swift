@@ -49,11 +49,6 @@ public struct Normalizer: Sendable {
             fingerprint: SimHash.fingerprint(of: text), fetchedAt: fetched.fetchedAt)
     }
 
-    /// Bits that differ between two fingerprints (see ``SimHash``); nil if either is malformed.
-    /// Near-duplicates (the same story in two templates) are within about 10.
-    public static func hammingDistance(_ a: String, _ b: String) -> Int? {
-        SimHash.hammingDistance(a, b)
-    }
 }
 
 /// Why a page could not be normalised. Each message says what was wrong and what to check.

@@ -218,7 +218,7 @@ public struct TapFilter: Sendable, Equatable {
         let body = (try? JSONSerialization.jsonObject(with: message.body)) as? [String: Any]
         return conditions.allSatisfy { field, value in
             switch field {
-            case "kind": message.header.kind == value
+            case "kind": message.header.kind.rawValue == value
             case "id": message.header.id == value
             default: body?[field].map { "\($0)" } == value
             }

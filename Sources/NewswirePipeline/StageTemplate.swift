@@ -95,7 +95,7 @@ public struct StageTemplate: Sendable {
         /// counted): replace `process` with what the stage is for.
         public struct \(typeName)Stage: Stage {
             public let name = "\(name)"
-            public let accepts = ["\(input)"]
+            public let accepts: [MessageKind] = ["\(input)"]
 
             public init() {}
 

@@ -148,7 +148,7 @@ public final class ArticleStore: Sendable {
         }
         for q in article.quotes {
             try db.execute(sql: "INSERT INTO quote (articleId, speaker, verb, kind, text) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [a.id, q.speaker, q.verb, q.kind, q.text])
+                           arguments: [a.id, q.speaker, q.verb, q.kind.rawValue, q.text])
         }
         for m in article.amounts {
             try db.execute(sql: """

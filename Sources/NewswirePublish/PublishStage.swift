@@ -8,9 +8,9 @@ import PostgresNIO
 ///
 /// The acknowledgement is emitted only after the store has committed, so an acknowledged
 /// article is durable; a failing store is a retryable dead letter, so fetch sends it again.
-public struct PublishStage: Stage {
+public struct PublishStage: TypedStage {
+    public typealias Input = ArticleExtracted
     public let name = "publish"
-    public let accepts = [MessageKind.articleExtracted]
     public let store: any NewsStore
     public let export: JSONLinesExport?
     /// Whether to emit `story.updated`: reading a whole story on every article is work worth
@@ -23,7 +23,7 @@ public struct PublishStage: Stage {
         self.announcesStories = announcesStories
     }
 
-    public func process(_ message: Message) throws -> [Message] {
+    public func process(_ article: ArticleExtracted, of message: Message) throws -> [Message] {
         try process(batch: [message])[0].get()
     }
 
@@ -35,7 +35,7 @@ public struct PublishStage: Stage {
         var decoded: [Decoded] = []
         for (i, message) in batch.enumerated() {
             do {
-                decoded.append(Decoded(index: i, article: try message.decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted),
+                decoded.append(Decoded(index: i, article: try message.decode(ArticleExtracted.self),
                                        message: message))
             } catch { results[i] = .failure(error) }
         }
@@ -69,10 +69,9 @@ public struct PublishStage: Stage {
 
     private func outputs(for message: Message, article: ArticleExtracted, outcome: StoreOutcome,
                          storyId: String) async throws -> [Message] {
-        var out = [try Message(id: message.header.id, kind: MessageKind.ack,
-                               body: Acknowledgement(id: article.article.id, outcome: outcome))]
+        var out = [try Message(id: message.header.id, body: Acknowledgement(id: article.article.id, outcome: outcome))]
         if announcesStories, outcome != .unchanged, let story = try await store.story(id: storyId) {
-            out.append(try Message(id: storyId, kind: MessageKind.storyUpdated, body: story))
+            out.append(try Message(id: storyId, body: story))
         }
         return out
     }

@@ -44,7 +44,7 @@ public struct StoryClusterer: Sendable {
 
     /// The fewest fingerprint bits any member of `story` differs from `article` by.
     func closest(_ story: StoryCandidate, to article: StoryFeatures) -> Int {
-        story.members.compactMap { Self.hammingDistance(article.fingerprint, $0.fingerprint) }.min() ?? Int.max
+        story.members.compactMap { Fingerprint.distance(article.fingerprint, $0.fingerprint) }.min() ?? Int.max
     }
 
     /// Cosine of the article's unit vector with the mean of the story members' unit vectors.
@@ -60,7 +60,6 @@ public struct StoryClusterer: Sendable {
         return dot / norm
     }
 
-    /// Bits that differ between two hex fingerprints, or nil when either is not hex.
     /// The id of a story an article starts: its own id with `s` for `a` (`a1b2…` → `s1b2…`)
     /// when it has ArticleID's form, else `s:` and the whole id, so that no two articles (plug-in
     /// ids included) can start stories of the same id.
@@ -70,10 +69,6 @@ public struct StoryClusterer: Sendable {
         return isArticleID ? "s" + rest : "s:" + id
     }
 
-    public static func hammingDistance(_ a: String, _ b: String) -> Int? {
-        guard let x = UInt64(a, radix: 16), let y = UInt64(b, radix: 16) else { return nil }
-        return (x ^ y).nonzeroBitCount
-    }
 }
 
 /// A story that could take an article: its recent members within the time window.

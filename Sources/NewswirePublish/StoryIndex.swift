@@ -178,8 +178,8 @@ enum StoryIndex {
 
     /// Four 16-bit bands of the SimHash: fingerprints within 3 bits share at least one.
     static func bands(of fingerprint: String) -> [String] {
-        guard fingerprint.count == 16, UInt64(fingerprint, radix: 16) != nil else { return [] }
-        let chars = Array(fingerprint)
+        guard let parsed = Fingerprint(hex: fingerprint) else { return [] }
+        let chars = Array(parsed.hex)
         return (0..<4).map { "#\($0):" + String(chars[($0 * 4)..<($0 * 4 + 4)]) }
     }
 

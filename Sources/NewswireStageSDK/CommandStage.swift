@@ -21,7 +21,7 @@ import Glibc
 public final class CommandStage: Stage, @unchecked Sendable {
     // Used from the runner's one thread.
     public let name: String
-    public let accepts: [String]
+    public let accepts: [MessageKind]
     public let command: [String]
     public let timeout: Duration
     private let logger = Logger(label: "newswire.command")
@@ -29,7 +29,7 @@ public final class CommandStage: Stage, @unchecked Sendable {
 
     /// Starts the program and checks it stays up: a program that cannot start, or exits at
     /// once, is a startup error naming it and its status, not a stream of dead letters.
-    public init(name: String, command: [String], accepts: [String], timeout: Duration = .seconds(30)) throws {
+    public init(name: String, command: [String], accepts: [MessageKind], timeout: Duration = .seconds(30)) throws {
         guard !command.isEmpty else { throw CommandStageError.cannotStart(command: command, reason: "no program given (--run)") }
         self.name = name
         self.command = command
@@ -172,7 +172,7 @@ public struct CommandStageCommand: ParsableCommand {
         StageOptions.bootstrapLogging()
         let stage: CommandStage
         do {
-            stage = try CommandStage(name: stageName, command: program, accepts: accepts, timeout: .milliseconds(Int(timeout * 1000)))
+            stage = try CommandStage(name: stageName, command: program, accepts: accepts.map { MessageKind($0) }, timeout: .milliseconds(Int(timeout * 1000)))
         } catch {
             FileHandle.standardError.write(Data("newswire command-stage: \(error)\n".utf8))
             throw ExitCode(2)

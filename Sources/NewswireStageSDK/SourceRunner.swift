@@ -324,12 +324,12 @@ private struct Delivery {
         do { message = try Message(frames: frames) } catch { return rejected("unreadable acknowledgement: \(error)") }
         switch message.header.kind {
         case MessageKind.ack:
-            guard let ack = try? message.decodeBody(Acknowledgement.self, expecting: MessageKind.ack) else {
+            guard let ack = try? message.decode(Acknowledgement.self) else {
                 return rejected("acknowledgement with an unreadable body")
             }
             return .stored(id: ack.id)
         case MessageKind.deadLetter:
-            guard let letter = try? message.decodeBody(DeadLetter.self, expecting: MessageKind.deadLetter) else {
+            guard let letter = try? message.decode(DeadLetter.self) else {
                 return rejected("dead letter with an unreadable body")
             }
             // A retryable failure leaves the article pending: it is sent again when overdue.

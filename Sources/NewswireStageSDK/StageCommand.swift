@@ -63,7 +63,7 @@ public struct StageOptions: ParsableArguments {
 
     /// The socket runner these options describe, for a process that runs it itself (e.g. as a
     /// ``StageService`` beside an HTTP server). Serve its counters with `reporting.metricsServer`.
-    public func makeRunner(_ stage: any Stage, routes: [String: StageEndpoints.Route] = [:]) throws -> StageRunner {
+    public func makeRunner(_ stage: any Stage, routes: [MessageKind: StageEndpoints.Route] = [:]) throws -> StageRunner {
         guard let input else { throw ValidationError("give --input ADDRESS (or --once to read JSON Lines on stdin)") }
         var options = RunnerOptions()
         options.highWaterMark = highWaterMark
@@ -80,7 +80,7 @@ public struct StageOptions: ParsableArguments {
 
     /// Runs `stage` in the mode the options ask for; returns when the input ends (one-shot)
     /// or on SIGINT/SIGTERM (sockets).
-    public func run(_ stage: any Stage, routes: [String: StageEndpoints.Route] = [:]) throws {
+    public func run(_ stage: any Stage, routes: [MessageKind: StageEndpoints.Route] = [:]) throws {
         StageOptions.bootstrapLogging()
         if once {
             let counters = OneShot.run(stage: stage, deadLetters: try DeadLetterFile(path: deadLetterFile))

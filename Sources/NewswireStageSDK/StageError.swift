@@ -3,17 +3,17 @@ import NewswireWire
 /// Why the runtime refused or failed a message; becomes the dead letter's reason.
 public enum StageError: Error, Sendable, CustomStringConvertible {
     case unreadable(WireError)
-    case unacceptedKind(String, accepted: [String])
+    case unacceptedKind(MessageKind, accepted: [MessageKind])
     case failed(stage: String, reason: String)
     case tooLarge(bytes: Int, limit: Int)
     /// The body lacks a field its kind's schema requires, or has one of the wrong type.
-    case breaksContract(kind: String, problem: String)
+    case breaksContract(kind: MessageKind, problem: String)
 
     public var description: String {
         switch self {
         case .unreadable(let e): return "unreadable message: \(e)"
         case .unacceptedKind(let kind, let accepted):
-            return "kind '\(kind)' is not accepted here (accepts: \(accepted.joined(separator: ", ")))"
+            return "kind '\(kind)' is not accepted here (accepts: \(accepted.map(\.rawValue).joined(separator: ", ")))"
         case .failed(let stage, let reason): return "\(stage) failed: \(reason)"
         case .tooLarge(let bytes, let limit):
             return "message of \(bytes) bytes is larger than the limit of \(limit) bytes (--max-message-bytes)"

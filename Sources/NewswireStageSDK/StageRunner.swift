@@ -12,10 +12,10 @@ public struct StageEndpoints: Sendable {
     public var bindInput: Bool
     public var bindOutput: Bool
     /// Outputs of these kinds go to their own socket instead of `output`.
-    public var routes: [String: Route]
+    public var routes: [MessageKind: Route]
 
     public init(input: String, output: String?, deadLetters: String? = nil,
-                bindInput: Bool = false, bindOutput: Bool = false, routes: [String: Route] = [:]) {
+                bindInput: Bool = false, bindOutput: Bool = false, routes: [MessageKind: Route] = [:]) {
         self.input = input; self.output = output; self.deadLetters = deadLetters
         self.bindInput = bindInput; self.bindOutput = bindOutput; self.routes = routes
     }
@@ -85,7 +85,7 @@ public final class StageRunner: Sendable {
         let output = try endpoints.output.map {
             try SocketSetup.push(context, $0, bind: endpoints.bindOutput, options: options)
         }
-        var routeSockets: [String: Socket] = [:]
+        var routeSockets: [MessageKind: Socket] = [:]
         for (kind, route) in endpoints.routes {
             routeSockets[kind] = try route.pattern == .push
                 ? SocketSetup.push(context, route.address, bind: route.bind, options: options)

@@ -4,16 +4,14 @@ import NewswireStageSDK
 import NewswireWire
 
 /// `article.normalized` → `article.extracted`.
-public struct ExtractStage: Stage {
+public struct ExtractStage: TypedStage {
     public let name = "extract"
-    public let accepts = [MessageKind.articleNormalized]
     let extractor = Extractor()
 
     public init() {}
 
-    public func process(_ message: Message) throws -> [Message] {
-        let article = try message.decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
-        return [try Message(id: message.header.id, kind: MessageKind.articleExtracted, body: extractor.extract(article))]
+    public func process(_ article: ArticleNormalized, of message: Message) throws -> [Message] {
+        return [try Message(id: message.header.id, body: extractor.extract(article))]
     }
 }
 

@@ -4,20 +4,18 @@ import NewswireStageSDK
 import NewswireWire
 
 /// `article.fetched` → `article.normalized`.
-public struct NormalizeStage: Stage {
+public struct NormalizeStage: TypedStage {
     public let name = "normalize"
-    public let accepts = [MessageKind.articleFetched]
     let normalizer = Normalizer()
 
     public init() {}
 
-    public func process(_ message: Message) throws -> [Message] {
-        let fetched = try message.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched)
+    public func process(_ fetched: ArticleFetched, of message: Message) throws -> [Message] {
         guard let bytes = message.raw else {
             throw StageError.failed(stage: name, reason: "article.fetched has no raw frame with the page bytes")
         }
         let normalized = try normalizer.normalize(fetched, bytes: bytes)
-        return [try Message(id: message.header.id, kind: MessageKind.articleNormalized, body: normalized)]
+        return [try Message(id: message.header.id, body: normalized)]
     }
 }
 

@@ -40,7 +40,7 @@ public struct PublishCommand: ParsableCommand {
             return (store, exportPath.isEmpty ? nil : try await JSONLinesExport.open(path: exportPath, store: store))
         }
         let stage = PublishStage(store: store, export: jsonLines, announcesStories: stories != nil || options.once)
-        var routes: [String: StageEndpoints.Route] = [:]
+        var routes: [MessageKind: StageEndpoints.Route] = [:]
         if let acknowledgements { routes[MessageKind.ack] = .init(address: acknowledgements, pattern: .push, bind: false) }
         if let stories { routes[MessageKind.storyUpdated] = .init(address: stories, pattern: .pub, bind: true) }
         if httpPort > 0 && !options.once {
@@ -51,7 +51,7 @@ public struct PublishCommand: ParsableCommand {
 
     /// The stage and the HTTP server under one ServiceGroup: it alone owns SIGINT/SIGTERM,
     /// drains both on shutdown, and stops the stage (exit status 2) when the port cannot be served.
-    func serveBeside(_ stage: PublishStage, routes: [String: StageEndpoints.Route], store: any NewsStore) throws {
+    func serveBeside(_ stage: PublishStage, routes: [MessageKind: StageEndpoints.Route], store: any NewsStore) throws {
         StageOptions.bootstrapLogging()
         let runner = try options.makeRunner(stage, routes: routes)
         let metrics = try options.reporting.metricsServer(for: runner.counters)

@@ -126,11 +126,17 @@ public struct Quote: Codable, Sendable, Equatable {
     /// The speaker's entity name, or the words used when no entity matches ("a police officer").
     public var speaker: String?
     public var verb: String?
-    /// `direct` for quoted words, `indirect` for reported speech.
-    public var kind: String
+    /// Quoted words or reported speech.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// The speaker's own words, in quotation marks.
+        case direct
+        /// Reported speech ("X said that …", "according to X, …").
+        case indirect
+    }
+    public var kind: Kind
     public var start: Int
     public var end: Int
-    public init(text: String, speaker: String?, verb: String?, kind: String, start: Int, end: Int) {
+    public init(text: String, speaker: String?, verb: String?, kind: Kind, start: Int, end: Int) {
         self.text = text; self.speaker = speaker; self.verb = verb; self.kind = kind
         self.start = start; self.end = end
     }
@@ -153,15 +159,21 @@ public struct Amount: Codable, Sendable, Equatable {
     /// Upper bound for ranges ("between 20 and 30").
     public var valueMax: Double?
     public var approximate: Bool
-    /// "more than" / "at least" (lower bound) or "less than" / "up to" (upper bound).
-    public var bound: String?
+    /// Which side of the figure the real value lies on, when the text says.
+    public enum Bound: String, Codable, Sendable, CaseIterable {
+        /// "more than", "at least", "over": the value is a floor.
+        case lower
+        /// "less than", "up to", "no more than": the value is a ceiling.
+        case upper
+    }
+    public var bound: Bound?
     /// Who claims it, when the article says.
     public var source: String?
     public var renderings: [AmountRendering]
     public var start: Int
     public var end: Int
     public init(text: String, value: Double?, unit: String?, object: String? = nil, valueMax: Double? = nil,
-                approximate: Bool = false, bound: String? = nil, source: String? = nil,
+                approximate: Bool = false, bound: Bound? = nil, source: String? = nil,
                 renderings: [AmountRendering] = [], start: Int, end: Int) {
         self.text = text; self.value = value; self.unit = unit; self.object = object
         self.valueMax = valueMax; self.approximate = approximate; self.bound = bound
@@ -321,7 +333,7 @@ public struct DeadLetter: Codable, Sendable, Equatable {
                                 frames: frames.map { $0.base64EncodedString() })
         let id = id ?? header?.id ?? "unknown"
         // Encoding a plain struct of strings cannot fail; fall back to an empty body if it ever does.
-        return (try? Message(id: id, kind: MessageKind.deadLetter, body: letter))
+        return (try? Message(id: id, body: letter))
             ?? Message(header: Header(id: id, kind: MessageKind.deadLetter), body: Data("{}".utf8))
     }
 }

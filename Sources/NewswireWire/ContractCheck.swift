@@ -10,13 +10,13 @@ public struct ContractCheck: Sendable {
         var types: [(key: String, allowed: [String])]
     }
 
-    private let contracts: [String: Contract]
+    private let contracts: [MessageKind: Contract]
 
     /// Contracts for `kinds`, read from the bundled schemas.
-    public init(kinds: [String]) {
-        var contracts: [String: Contract] = [:]
+    public init(kinds: [MessageKind]) {
+        var contracts: [MessageKind: Contract] = [:]
         for kind in kinds {
-            guard let schema = try? Schemas.schema(for: kind) else { continue }
+            guard let schema = try? Schemas.schema(for: kind.rawValue) else { continue }
             var types: [String: [String]] = [:]
             for (key, property) in (schema["properties"] as? [String: Any]) ?? [:] {
                 guard let property = property as? [String: Any], let t = property["type"] else { continue }

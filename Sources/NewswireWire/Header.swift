@@ -9,8 +9,8 @@ public struct Header: Codable, Sendable, Equatable {
     public var v: Int
     /// The article (or story) id. Stable across stages so that publish can be idempotent.
     public var id: String
-    /// The body's kind, e.g. `article.normalized`. See ``MessageKind``.
-    public var kind: String
+    /// The body's kind, e.g. `article.normalized`.
+    public var kind: MessageKind
     /// When the first stage created this message (ISO 8601).
     public var created: String
     /// One hop per stage that handled the message, oldest first.
@@ -18,7 +18,7 @@ public struct Header: Codable, Sendable, Equatable {
 
     public static let currentVersion = 1
 
-    public init(id: String, kind: String, created: Date = Date(), trace: [Hop] = []) {
+    public init(id: String, kind: MessageKind, created: Date = Date(), trace: [Hop] = []) {
         self.v = Header.currentVersion
         self.id = id
         self.kind = kind
@@ -55,7 +55,7 @@ extension Header {
         func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
         raw("{\"created\":"); str(created)
         raw(",\"id\":"); str(id)
-        raw(",\"kind\":"); str(kind)
+        raw(",\"kind\":"); str(kind.rawValue)
         raw(",\"trace\":[")
         for (i, hop) in trace.enumerated() {
             if i > 0 { raw(",") }
@@ -107,12 +107,12 @@ extension Header {
                 }
             }
             guard p.literal(",\"v\":"), let v = p.integer(), p.literal("}"), p.atEnd else { return nil }
-            return Header(v: v, id: id, kind: kind, created: created, trace: trace)
+            return Header(v: v, id: id, kind: MessageKind(kind), created: created, trace: trace)
         }
     }
 
     /// A header from its wire fields as they are.
-    init(v: Int, id: String, kind: String, created: String, trace: [Hop]) {
+    init(v: Int, id: String, kind: MessageKind, created: String, trace: [Hop]) {
         self.v = v; self.id = id; self.kind = kind; self.created = created; self.trace = trace
     }
 }
@@ -214,16 +214,36 @@ enum JSONText {
     }
 }
 
-/// The message kinds of the core pipeline. Plug-ins may add their own kinds.
-public enum MessageKind {
-    public static let articleFetched = "article.fetched"
-    public static let articleNormalized = "article.normalized"
-    public static let articleExtracted = "article.extracted"
-    public static let storyUpdated = "story.updated"
-    public static let deadLetter = "dead.letter"
-    public static let ack = "article.stored"
+/// A message kind: the name every header carries and stages route on (`article.normalized`).
+///
+/// Open like an HTTP field name: the core kinds are constants here, a plug-in names its own
+/// (`MessageKind("alert.keyword")` or a string literal), and nothing needs a central list.
+public struct MessageKind: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+                           ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ name: String) { self.rawValue = name }
+    public init(stringLiteral name: String) { self.rawValue = name }
+    public var description: String { rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
-    public static let all = [articleFetched, articleNormalized, articleExtracted, storyUpdated]
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+
+    public static let articleFetched: MessageKind = "article.fetched"
+    public static let articleNormalized: MessageKind = "article.normalized"
+    public static let articleExtracted: MessageKind = "article.extracted"
+    public static let storyUpdated: MessageKind = "story.updated"
+    public static let deadLetter: MessageKind = "dead.letter"
+    public static let ack: MessageKind = "article.stored"
+
+    /// The kinds of the core data path, in pipeline order.
+    public static let all: [MessageKind] = [articleFetched, articleNormalized, articleExtracted, storyUpdated]
 }
 
 /// ISO 8601 timestamps with milliseconds, in UTC, as every message writes them.

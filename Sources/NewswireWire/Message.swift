@@ -17,16 +17,27 @@ public struct Message: Sendable, Equatable {
         self.raw = raw
     }
 
-    /// Builds a message from a typed body.
-    public init<Body: Encodable>(id: String, kind: String, body: Body, raw: Data? = nil,
+    /// Builds a message of a core kind: the body's type names the kind.
+    public init<Body: MessageBody>(id: String, body: Body, raw: Data? = nil,
+                                   created: Date = Date(), trace: [Header.Hop] = []) throws {
+        try self.init(id: id, kind: Body.kind, body: body, raw: raw, created: created, trace: trace)
+    }
+
+    /// Builds a message of any kind, e.g. a plug-in's own.
+    public init<Body: Encodable>(id: String, kind: MessageKind, body: Body, raw: Data? = nil,
                                  created: Date = Date(), trace: [Header.Hop] = []) throws {
         self.header = Header(id: id, kind: kind, created: created, trace: trace)
         self.body = try WireCoding.sharedEncoder.encode(body)
         self.raw = raw
     }
 
-    /// Decodes the body as `Body`, checking the kind first.
-    public func decodeBody<Body: Decodable>(_ type: Body.Type, expecting kind: String) throws(WireError) -> Body {
+    /// Decodes the body as `Body`, checking first that the message is of `Body`'s kind.
+    public func decode<Body: MessageBody>(_ type: Body.Type = Body.self) throws(WireError) -> Body {
+        try decodeBody(Body.self, expecting: Body.kind)
+    }
+
+    /// Decodes the body as `Body`, checking the kind first: for kinds without a ``MessageBody`` type.
+    public func decodeBody<Body: Decodable>(_ type: Body.Type, expecting kind: MessageKind) throws(WireError) -> Body {
         guard header.kind == kind else {
             throw .unexpectedKind(expected: kind, got: header.kind)
         }
@@ -81,8 +92,8 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongFrameCount(Int)
     case invalidHeader(reason: String)
     case unsupportedVersion(Int)
-    case unexpectedKind(expected: String, got: String)
-    case invalidBody(kind: String, reason: String)
+    case unexpectedKind(expected: MessageKind, got: MessageKind)
+    case invalidBody(kind: MessageKind, reason: String)
     case invalidLine(reason: String)
 
     public var description: String {
@@ -121,6 +132,19 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
+
+/// A body type of the wire contract, tied to its kind, so that building and reading a
+/// message of that kind needs no kind argument: `Message(id:body:)`, `message.decode(T.self)`.
+public protocol MessageBody: Codable, Sendable {
+    static var kind: MessageKind { get }
+}
+
+extension ArticleFetched: MessageBody { public static var kind: MessageKind { .articleFetched } }
+extension ArticleNormalized: MessageBody { public static var kind: MessageKind { .articleNormalized } }
+extension ArticleExtracted: MessageBody { public static var kind: MessageKind { .articleExtracted } }
+extension StoryUpdated: MessageBody { public static var kind: MessageKind { .storyUpdated } }
+extension DeadLetter: MessageBody { public static var kind: MessageKind { .deadLetter } }
+extension Acknowledgement: MessageBody { public static var kind: MessageKind { .ack } }
 
 /// The JSON settings every stage shares, so that output is byte-for-byte reproducible.
 public enum WireCoding {

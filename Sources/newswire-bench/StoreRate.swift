@@ -109,7 +109,7 @@ struct NewsGenerator {
         let entities = [Entity(name: place, type: .location, mentions: []), Entity(name: org, type: .organization, mentions: []),
                         Entity(name: person, type: .person, mentions: [], roles: ["spokesperson"])]
         let quotes = (0..<3).map { q in
-            Quote(text: "We will respond to the \(topic) (\(q))", speaker: q == 0 ? person : org, verb: "said", kind: "direct", start: 0, end: 10)
+            Quote(text: "We will respond to the \(topic) (\(q))", speaker: q == 0 ? person : org, verb: "said", kind: .direct, start: 0, end: 10)
         }
         let amounts = [Amount(text: "\(100 + event % 900) people", value: Double(100 + event % 900), unit: nil, object: "people",
                               source: copy % 2 == 0 ? "police" : org, start: 0, end: 10)]

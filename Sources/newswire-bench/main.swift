@@ -66,7 +66,7 @@ struct Transport: ParsableCommand {
 /// Passes every message on unchanged: measures the runtime, not a stage's logic.
 struct PassThrough: Stage {
     let name = "pass"
-    let accepts = ["bench.item"]
+    let accepts: [MessageKind] = ["bench.item"]
     func process(_ message: Message) throws -> [Message] { [message] }
 }
 
@@ -177,7 +177,7 @@ enum HopMode: String, EnumerableFlag, Codable {
 }
 
 /// The kind every chain message carries.
-let chainKind = "bench.noop"
+let chainKind: MessageKind = "bench.noop"
 
 /// Returns its input unchanged; the runner parses the header, checks the kind and stamps the trace.
 /// Optionally requests shutdown after `count` messages.

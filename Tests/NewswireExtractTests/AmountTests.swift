@@ -48,11 +48,11 @@ import NewswireWire
 
     @Test func boundsAndApproximation() {
         let r = extract("At least 12 people died, up to 300 were evacuated, nearly 50 homes burned and fewer than 10 remain.")
-        #expect(amount(r, "At least 12 people")?.bound == "lower")
-        #expect(amount(r, "up to 300")?.bound == "upper")
+        #expect(amount(r, "At least 12 people")?.bound == .lower)
+        #expect(amount(r, "up to 300")?.bound == .upper)
         #expect(amount(r, "nearly 50 homes")?.approximate == true)
         #expect(amount(r, "nearly 50 homes")?.bound == nil)
-        #expect(amount(r, "fewer than 10")?.bound == "upper")
+        #expect(amount(r, "fewer than 10")?.bound == .upper)
     }
 
     @Test func yearsDatesTimesAndNamesAreSkipped() {

@@ -4,7 +4,7 @@ import NewswireWire
 
 /// Speaker attribution patterns common in news, one sentence (written for these tests) each.
 @Suite struct AttributionPatternTests {
-    func speakers(_ text: String) -> [String?] { extract(text).quotes.filter { $0.kind == "direct" }.map(\.speaker) }
+    func speakers(_ text: String) -> [String?] { extract(text).quotes.filter { $0.kind == .direct }.map(\.speaker) }
 
     @Test func speakerAfterRelativeClause() {
         #expect(speakers("\"We will not tolerate any violence at the border,\" Interior Minister Ana Ruiz, who took office in May after the election, said on Monday.") == ["Ana Ruiz"])

@@ -5,8 +5,8 @@ import NewswireWire
 /// The error kinds of issue 11 (direct and indirect quotations, speakers, amount objects and
 /// sources, events typed as people), each on sentences written for these tests.
 @Suite struct ErrorKindTests {
-    func direct(_ text: String) -> [Quote] { extract(text).quotes.filter { $0.kind == "direct" } }
-    func indirect(_ text: String) -> [Quote] { extract(text).quotes.filter { $0.kind == "indirect" } }
+    func direct(_ text: String) -> [Quote] { extract(text).quotes.filter { $0.kind == .direct } }
+    func indirect(_ text: String) -> [Quote] { extract(text).quotes.filter { $0.kind == .indirect } }
     func speakers(_ text: String) -> [String?] { direct(text).map(\.speaker) }
 
     // MARK: Direct quotations not found
@@ -213,7 +213,7 @@ import NewswireWire
 
     @Test func verbWithAPlainObjectIsAClaimNotSpeech() throws {
         let r = extract("Harlow Motors reported third-quarter earnings that beat estimates. Police reported 12 arrests near the stadium.")
-        #expect(!r.quotes.contains { $0.kind == "indirect" && $0.text.hasPrefix("third-quarter") })
+        #expect(!r.quotes.contains { $0.kind == .indirect && $0.text.hasPrefix("third-quarter") })
         #expect(try #require(r.amounts.first { $0.value == 12 }).source == "Police")
         #expect(indirect("Police reported that 12 people had been arrested.").first?.speaker == "Police")
         #expect(indirect("The Courier reported Harlow Motors is the target of a tax inquiry.").first?.speaker?.hasSuffix("Courier") == true)

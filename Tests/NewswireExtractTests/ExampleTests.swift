@@ -26,7 +26,7 @@ import NewswireWire
         let a = try #require(amount(r, "214 protesters"))
         #expect(a.value == 214 && a.object == "protesters" && a.source == "Ana Ruiz" && !a.approximate)
         let b = try #require(amount(r, "more than 600"))
-        #expect(b.value == 600 && b.bound == "lower" && b.approximate && b.source == "organisers")
+        #expect(b.value == 600 && b.bound == .lower && b.approximate && b.source == "organisers")
         let c = try #require(amount(r, "about 40 people"))
         #expect(c.value == 40 && c.approximate && c.object == "people" && c.source == "Red Cross")
         let d = try #require(amount(r, "3.5 million euros"))
@@ -37,7 +37,7 @@ import NewswireWire
     }
 
     @Test func quoteSpansBothSentences() throws {
-        let direct = r.quotes.filter { $0.kind == "direct" }
+        let direct = r.quotes.filter { $0.kind == .direct }
         #expect(direct.count == 1)
         let q = try #require(direct.first)
         #expect(q.speaker == "Tomás Ortega")
@@ -45,7 +45,7 @@ import NewswireWire
         #expect(q.text.contains("We will not be intimidated") && q.text.contains("The marches continue"))
         #expect(slice(ExampleTests.text, q.start, q.end).hasPrefix("We will not"))
         #expect(slice(ExampleTests.text, q.start, q.end).hasSuffix("continue."))
-        let indirect = r.quotes.filter { $0.kind == "indirect" }
+        let indirect = r.quotes.filter { $0.kind == .indirect }
         #expect(indirect.contains { $0.speaker == "Ana Ruiz" && $0.text.hasPrefix("police had detained") })
     }
 

@@ -3,7 +3,7 @@ import NewswireWire
 @testable import NewswireExtract
 
 @Suite struct QuoteTests {
-    func direct(_ r: ArticleExtracted) -> [Quote] { r.quotes.filter { $0.kind == "direct" } }
+    func direct(_ r: ArticleExtracted) -> [Quote] { r.quotes.filter { $0.kind == .direct } }
 
     @Test func splitQuoteIsOne() throws {
         let r = extract("Mayor John Carter spoke on Monday. \"We are ready,\" he said, \"and we will rebuild the bridge.\"")
@@ -64,7 +64,7 @@ import NewswireWire
 
     @Test func indirectSpeechAndAccordingTo() {
         let r = extract("Police said that three people had been arrested. According to the Red Cross, the camp is full. The camp has no water, aid workers warned.")
-        let ind = r.quotes.filter { $0.kind == "indirect" }
+        let ind = r.quotes.filter { $0.kind == .indirect }
         #expect(ind.contains { $0.speaker == "Police" && $0.text == "three people had been arrested" && $0.verb == "said" })
         #expect(ind.contains { $0.speaker == "Red Cross" && $0.text == "the camp is full" })
         #expect(ind.contains { $0.speaker == "aid workers" && $0.text == "The camp has no water" && $0.verb == "warned" })

@@ -127,7 +127,7 @@ import NewswireWire
         a.language = "it"
         let r = Extractor().extract(a)
         #expect(!r.entities.contains { $0.name.contains("Giorno") })
-        #expect(r.quotes.allSatisfy { $0.kind == "direct" && $0.speaker == nil })
+        #expect(r.quotes.allSatisfy { $0.kind == .direct && $0.speaker == nil })
         #expect(r.claims.isEmpty)
         #expect(r.amounts.allSatisfy { $0.source == nil })
         #expect(r.dates.isEmpty)

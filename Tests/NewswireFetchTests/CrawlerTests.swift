@@ -73,7 +73,7 @@ import Testing
         let feeds = Self.hosts.map { server.url("/feed.xml", host: $0).absoluteString }
         let first = try await crawl(feeds, state: dir.appendingPathComponent("state.sqlite"), server: server)
         #expect(first.messages.count == 6)
-        let bodies = try first.messages.map { try $0.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) }
+        let bodies = try first.messages.map { try $0.decode(ArticleFetched.self) }
         // Tracking parameters are not part of a page's identity; the feed is its source.
         #expect(bodies.allSatisfy { !$0.url.contains("utm_") && $0.source?.hasSuffix("/feed.xml") == true })
         #expect(bodies.allSatisfy { $0.contentType == "text/html" && $0.charset == "utf-8" })

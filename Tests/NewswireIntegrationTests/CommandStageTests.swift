@@ -57,7 +57,7 @@ import Testing
         #expect(kept.reasons.isEmpty)
         let body = try #require(try JSONSerialization.jsonObject(with: kept.outputs[0].body) as? [String: Any])
         #expect((body["keywords"] as? [String])?.contains("police") == true)
-        #expect(try kept.outputs[0].decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted).article.id.isEmpty == false)
+        #expect(try kept.outputs[0].decode(ArticleExtracted.self).article.id.isEmpty == false)
 
         let dropped = try runOnce(["python3", Self.example, "--keep", "de"])
         #expect(dropped.outputs.isEmpty)

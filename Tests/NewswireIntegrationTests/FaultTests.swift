@@ -180,7 +180,7 @@ import ZeroMQ
         for file in try FileManager.default.contentsOfDirectory(atPath: deadDir.path) {
             for line in try JSONLines.lines(in: Data(contentsOf: deadDir.appendingPathComponent(file))) {
                 let m = try JSONLines.message(from: line)
-                let letter = try m.decodeBody(DeadLetter.self, expecting: MessageKind.deadLetter)
+                let letter = try m.decode(DeadLetter.self)
                 #expect(!letter.error.isEmpty, "a dead letter without a reason in \(file)")
                 if letter.error.contains("larger than the limit") { oversized += 1 }
             }

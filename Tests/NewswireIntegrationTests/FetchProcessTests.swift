@@ -30,7 +30,7 @@ import Testing
         #expect(first.status == 0, "\(String(decoding: first.stderr, as: UTF8.self))")
         let lines = JSONLines.lines(in: first.stdout)
         #expect(lines.count == 2)
-        let bodies = try lines.map { try JSONLines.message(from: $0).decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) }
+        let bodies = try lines.map { try JSONLines.message(from: $0).decode(ArticleFetched.self) }
         #expect(Set(bodies.map { URL(string: $0.url)!.lastPathComponent }) == ["a.html", "b.html"])
 
         let second = try await fetch(args)

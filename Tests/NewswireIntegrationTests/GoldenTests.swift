@@ -48,14 +48,14 @@ import Testing
     }
 
     private func fetched0(_ m: Message) throws -> ArticleFetched {
-        try m.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched)
+        try m.decode(ArticleFetched.self)
     }
 
     /// The wire story the sample corpus carries in three outlets' templates comes out as
     /// near-duplicates (SimHash within 10 bits); no other pair of sample articles does.
     @Test func syndicatedCopiesAreNearDuplicates() throws {
         let articles = try Harness.messages(in: try Harness.fixture("normalized.jsonl")).map {
-            try $0.decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
+            try $0.decode(ArticleNormalized.self)
         }
         var close: Set<String> = []
         for (i, a) in articles.enumerated() {

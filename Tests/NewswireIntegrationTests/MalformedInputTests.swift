@@ -45,7 +45,7 @@ import ZeroMQ
         let letters = try Harness.messages(in: deadFile)
         #expect(letters.count == Self.badFrames.count)
         for l in letters {
-            let letter = try l.decodeBody(DeadLetter.self, expecting: MessageKind.deadLetter)
+            let letter = try l.decode(DeadLetter.self)
             #expect(!letter.error.isEmpty)
             #expect(letter.stage + "" != "")
         }

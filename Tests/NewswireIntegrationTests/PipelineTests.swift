@@ -42,7 +42,7 @@ import Testing
         // What the pipeline stored is what the one-shot stages give for the same pages.
         let recorded = try Harness.messages(in: try Harness.fixture("extracted.jsonl"))
         let expectedByFile = try Dictionary(uniqueKeysWithValues: recorded.map { m in
-            let a = try m.decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted)
+            let a = try m.decode(ArticleExtracted.self)
             return (URL(string: a.article.url)!.lastPathComponent, a)
         })
         for id in try store.articleIDs() {

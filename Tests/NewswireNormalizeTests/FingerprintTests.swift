@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NewswireWire
 @testable import NewswireNormalize
 
 @Suite("Fingerprint")
@@ -28,7 +29,7 @@ struct FingerprintTests {
             .replacingOccurrences(of: "article-body", with: "entry-content")
             .replacingOccurrences(of: "Daily Planet", with: "Morning Post")
         let b = try normalize(bPage)
-        let d = try #require(Normalizer.hammingDistance(a.fingerprint, b.fingerprint))
+        let d = try #require(Fingerprint.distance(a.fingerprint, b.fingerprint))
         #expect(d <= 10, "near-duplicates should be close, got \(d)")
     }
 
@@ -41,13 +42,13 @@ struct FingerprintTests {
         ]
         let a = SimHash.fingerprint(of: story.joined(separator: "\n\n"))
         let b = SimHash.fingerprint(of: other.joined(separator: "\n\n"))
-        #expect(SimHash.hammingDistance(a, b)! >= 18)
+        #expect(Fingerprint.distance(a, b)! >= 18)
     }
 
     @Test func hammingDistanceValidatesInput() {
-        #expect(SimHash.hammingDistance("0000000000000000", "000000000000000f") == 4)
-        #expect(SimHash.hammingDistance("ffffffffffffffff", "0000000000000000") == 64)
-        #expect(SimHash.hammingDistance("xyz", "0000000000000000") == nil)
-        #expect(Normalizer.hammingDistance("0000000000000001", "0000000000000000") == 1)
+        #expect(Fingerprint.distance("0000000000000000", "000000000000000f") == 4)
+        #expect(Fingerprint.distance("ffffffffffffffff", "0000000000000000") == 64)
+        #expect(Fingerprint.distance("xyz", "0000000000000000") == nil)
+        #expect(Fingerprint.distance("0000000000000001", "0000000000000000") == 1)
     }
 }

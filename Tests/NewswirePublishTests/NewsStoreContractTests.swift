@@ -18,7 +18,7 @@ private func reported(_ id: String, title: String, text: String, site: String, p
 }
 
 private func quote(_ text: String, by speaker: String?) -> Quote {
-    Quote(text: text, speaker: speaker, verb: "said", kind: "direct", start: 0, end: text.count)
+    Quote(text: text, speaker: speaker, verb: "said", kind: .direct, start: 0, end: text.count)
 }
 
 private func amount(_ text: String, _ value: Double, object: String, source: String?) -> Amount {
@@ -295,7 +295,7 @@ struct PostgresReplicaTests {
         let store = try await PostgresStore(address)
         let stage = PublishStage(store: store, export: nil, announcesStories: false)
         let articles = clusteringCorpus()
-        let messages = try articles.map { try Message(id: $0.article.id, kind: MessageKind.articleExtracted, body: $0) }
+        let messages = try articles.map { try Message(id: $0.article.id, body: $0) }
         var pending = messages, failures: [any Error] = [], rounds = 0
         while !pending.isEmpty && rounds < 20 {
             rounds += 1

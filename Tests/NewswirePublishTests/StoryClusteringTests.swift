@@ -144,9 +144,10 @@ private func background(_ store: any NewsStore, count: Int) async throws {
         #expect(StoryClusterer(environment: [:]).threshold == StoryClusterer(environment: ["NEWSWIRE_STORY_THRESHOLD": "x"]).threshold)
     }
 
-    @Test func hammingDistance() {
-        #expect(StoryClusterer.hammingDistance("0f", "00") == 4)
-        #expect(StoryClusterer.hammingDistance("zz", "00") == nil)
+    @Test func fingerprintDistance() {
+        #expect(Fingerprint.distance("000000000000000f", "0000000000000000") == 4)
+        #expect(Fingerprint.distance("0f", "00") == nil, "only the 16-digit wire form is a fingerprint")
+        #expect(Fingerprint.distance("zzzzzzzzzzzzzzzz", "0000000000000000") == nil)
     }
 
     @Test func featuresDropNumbersStopwordsAndPlurals() {

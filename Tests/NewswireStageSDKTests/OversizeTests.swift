@@ -15,7 +15,7 @@ import Testing
         }
         #expect(reason.contains("larger than the limit of 1000"))
         #expect(letter.header.id == "big")
-        let body = try letter.decodeBody(DeadLetter.self, expecting: MessageKind.deadLetter)
+        let body = try letter.decode(DeadLetter.self)
         #expect(body.header?.kind == "test.in")
         #expect(!body.retryable)
         #expect(processor.counters.failed == 1)
@@ -24,12 +24,12 @@ import Testing
     @Test func aRetryableErrorMakesARetryableDeadLetter() throws {
         struct Busy: RetryableError {}
         struct Failing: Stage {
-            let name = "f"; let accepts = ["test.in"]
+            let name = "f"; let accepts: [MessageKind] = ["test.in"]
             func process(_ message: Message) throws -> [Message] { throw Busy() }
         }
         let p = StageProcessor(stage: Failing(), replica: "r")
         guard case .deadLetter(let letter, _) = p.handle(try input("a")) else { Issue.record("expected a dead letter"); return }
-        #expect(try letter.decodeBody(DeadLetter.self, expecting: MessageKind.deadLetter).retryable)
+        #expect(try letter.decode(DeadLetter.self).retryable)
     }
 }
 

@@ -82,7 +82,7 @@ struct FakePipeline: Sendable {
                 try push.send(DeadLetter.message(stage: "normalize", replica: "t", error: "no article text found",
                                                  header: m.header, frames: frames).frames())
             } else {
-                try push.send(try Message(id: id, kind: MessageKind.ack, body: Acknowledgement(id: id, outcome: .inserted)).frames())
+                try push.send(try Message(id: id, body: Acknowledgement(id: id, outcome: .inserted)).frames())
             }
             // Garbage on the acknowledgement socket must be ignored, not trusted.
             if copy == 1 && id.hasSuffix("7") { try push.send([Data("not a header".utf8), Data("{}".utf8)]) }

@@ -8,7 +8,7 @@ struct UppercaseStage: Stage {
     struct Body: Codable { var text: String }
     struct Boom: Error, CustomStringConvertible { var description: String { "boom is not allowed" } }
     let name = "upper"
-    let accepts = ["test.in"]
+    let accepts: [MessageKind] = ["test.in"]
     func process(_ message: Message) throws -> [Message] {
         let body = try message.decodeBody(Body.self, expecting: "test.in")
         if body.text == "boom" { throw Boom() }
@@ -16,7 +16,7 @@ struct UppercaseStage: Stage {
     }
 }
 
-func input(_ text: String, kind: String = "test.in") throws -> Message {
+func input(_ text: String, kind: MessageKind = "test.in") throws -> Message {
     try Message(id: "m-\(text)", kind: kind, body: UppercaseStage.Body(text: text))
 }
 
@@ -50,7 +50,7 @@ func input(_ text: String, kind: String = "test.in") throws -> Message {
     @Test func deadLetterKeepsTheOriginalFrames() throws {
         let frames = [Data("not json".utf8), Data("{}".utf8)]
         guard case .deadLetter(let m, _) = processor.handle(frames: frames) else { Issue.record("expected a dead letter"); return }
-        let letter = try m.decodeBody(DeadLetter.self, expecting: MessageKind.deadLetter)
+        let letter = try m.decode(DeadLetter.self)
         #expect(letter.frames.compactMap { Data(base64Encoded: $0) } == frames)
         #expect(letter.stage == "upper")
     }

@@ -27,8 +27,8 @@ import Testing
         for page in try Self.recorded("fetched.jsonl").prefix(5) {
             let out = try Self.outputs(NormalizeStage(), page)
             #expect(out.count == 1)
-            let got = try out[0].decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
-            let want = try #require(expected[page.header.id]).decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
+            let got = try out[0].decode(ArticleNormalized.self)
+            let want = try #require(expected[page.header.id]).decode(ArticleNormalized.self)
             #expect(got.text == want.text)
             #expect(got.title == want.title)
             #expect(out[0].header.trace.last?.stage == "normalize")
@@ -39,8 +39,8 @@ import Testing
         let expected = Dictionary(uniqueKeysWithValues: try Self.recorded("extracted.jsonl").map { ($0.header.id, $0) })
         for article in try Self.recorded("normalized.jsonl").prefix(5) {
             let out = try Self.outputs(ExtractStage(), article)
-            let got = try #require(out.first).decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted)
-            let want = try #require(expected[article.header.id]).decodeBody(ArticleExtracted.self, expecting: MessageKind.articleExtracted)
+            let got = try #require(out.first).decode(ArticleExtracted.self)
+            let want = try #require(expected[article.header.id]).decode(ArticleExtracted.self)
             #expect(got.quotes == want.quotes)
             #expect(got.amounts == want.amounts)
             #expect(got.entities.map(\.name) == want.entities.map(\.name))

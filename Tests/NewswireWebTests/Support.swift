@@ -21,7 +21,7 @@ enum Corpus {
 
     static func person(_ name: String, roles: [String] = []) -> Entity { Entity(name: name, type: .person, mentions: [], roles: roles) }
     static func quote(_ text: String, by speaker: String?) -> Quote {
-        Quote(text: text, speaker: speaker, verb: "said", kind: "direct", start: 0, end: 1)
+        Quote(text: text, speaker: speaker, verb: "said", kind: .direct, start: 0, end: 1)
     }
     static func amount(_ text: String, _ value: Double, _ object: String, by source: String?) -> Amount {
         Amount(text: text, value: value, unit: nil, object: object, source: source, start: 0, end: 1)

@@ -7,16 +7,16 @@ import Testing
                                  status: 200, contentType: "text/html", byteCount: 3)
 
     @Test func framesRoundTrip() throws {
-        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: fetched, raw: Data("abc".utf8))
+        let m = try Message(id: "a1", body: fetched, raw: Data("abc".utf8))
         let frames = m.frames()
         #expect(frames.count == 3)
         let back = try Message(frames: frames)
         #expect(back == m)
-        #expect(try back.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) == fetched)
+        #expect(try back.decode(ArticleFetched.self) == fetched)
     }
 
     @Test func headerHasTheWireFields() throws {
-        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: fetched)
+        let m = try Message(id: "a1", body: fetched)
         let header = try #require(try JSONSerialization.jsonObject(with: m.frames()[0]) as? [String: Any])
         #expect(Set(header.keys) == ["v", "id", "kind", "created", "trace"])
         #expect(header["v"] as? Int == 1)
@@ -43,14 +43,14 @@ import Testing
 
     @Test func decodeBodyNamesTheMissingField() throws {
         let m = Message(header: Header(id: "x", kind: MessageKind.articleFetched), body: Data(#"{"id":"x"}"#.utf8))
-        let error = #expect(throws: WireError.self) { try m.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) }
+        let error = #expect(throws: WireError.self) { try m.decode(ArticleFetched.self) }
         #expect(error?.description.contains("missing field") == true)
     }
 
     @Test func decodeBodyChecksTheKind() throws {
-        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: fetched)
+        let m = try Message(id: "a1", body: fetched)
         #expect(throws: WireError.unexpectedKind(expected: MessageKind.articleNormalized, got: MessageKind.articleFetched)) {
-            try m.decodeBody(ArticleNormalized.self, expecting: MessageKind.articleNormalized)
+            try m.decode(ArticleNormalized.self)
         }
     }
 }
@@ -59,12 +59,12 @@ import Testing
     @Test func lineRoundTripKeepsRawBytes() throws {
         let body = ArticleFetched(id: "a1", url: "file:///x.html", fetchedAt: "2026-11-20T10:00:00.000Z",
                                   status: 200, contentType: "text/html", byteCount: 4)
-        let m = try Message(id: "a1", kind: MessageKind.articleFetched, body: body, raw: Data([0, 0xFF, 10, 13]))
+        let m = try Message(id: "a1", body: body, raw: Data([0, 0xFF, 10, 13]))
         let line = try JSONLines.line(for: m)
         #expect(!line.contains(10))
         let back = try JSONLines.message(from: line)
         #expect(back.raw == m.raw)
-        #expect(try back.decodeBody(ArticleFetched.self, expecting: MessageKind.articleFetched) == body)
+        #expect(try back.decode(ArticleFetched.self) == body)
     }
 
     @Test func explainsBadLines() {
@@ -103,7 +103,7 @@ import Testing
 @Suite struct SchemaTests {
     let validator = SchemaValidator()
 
-    func check<T: Encodable>(_ value: T, kind: String) throws -> [String] {
+    func check<T: Encodable>(_ value: T, kind: MessageKind) throws -> [String] {
         let schema = try #require(try Schemas.schema(for: kind))
         return validator.violations(of: try JSONSerialization.jsonObject(with: WireCoding.encoder.encode(value)), against: schema)
     }
@@ -123,7 +123,7 @@ import Testing
             article: Self.article,
             entities: [Entity(name: "Ana Ruiz", type: .person, mentions: [Mention(text: "Ana Ruiz", start: 0, end: 8)], roles: ["Interior Minister"]),
                        Entity(name: "Lisbon", type: .location, mentions: [], geo: GeoPoint(latitude: 38.7, longitude: -9.1, countryCode: "PT"))],
-            quotes: [Quote(text: "We will not", speaker: "Ana Ruiz", verb: "said", kind: "direct", start: 0, end: 3)],
+            quotes: [Quote(text: "We will not", speaker: "Ana Ruiz", verb: "said", kind: .direct, start: 0, end: 3)],
             amounts: [Amount(text: "3.5 million euros", value: 3_500_000, unit: "EUR", approximate: true,
                              renderings: [AmountRendering(value: 3_800_000, unit: "USD")], start: 0, end: 5)],
             dates: [DateMention(text: "Tuesday", value: "2026-11-17", start: 0, end: 7)],
@@ -134,6 +134,62 @@ import Testing
                                  claims: [.init(articleId: "a1", source: "police", text: "214", value: 214, unit: nil, object: "protesters")])
         #expect(try check(story, kind: MessageKind.storyUpdated) == [])
         #expect(try check(Header(id: "a1", kind: "article.fetched"), kind: "header") == [])
+    }
+
+    /// What the encoders write, each key at every depth, is what the schemas require: a field
+    /// added to a body without its schema (or dropped from one) fails here.
+    @Test func requiredListsNameEveryKeyTheEncodersWrite() throws {
+        func mismatches(_ value: Any, _ schema: [String: Any], _ path: String) -> [String] {
+            var out: [String] = []
+            if let object = value as? [String: Any], let properties = schema["properties"] as? [String: Any] {
+                let required = Set(schema["required"] as? [String] ?? [])
+                for key in object.keys.sorted() where !required.contains(key) { out.append("\(path).\(key) written but not required") }
+                for key in required.sorted() where object[key] == nil { out.append("\(path).\(key) required but not written") }
+                for (key, v) in object { if let sub = properties[key] as? [String: Any] { out += mismatches(v, sub, "\(path).\(key)") } }
+            }
+            if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
+                for v in array.prefix(1) { out += mismatches(v, items, "\(path)[]") }
+            }
+            return out
+        }
+        let extracted = ArticleExtracted(
+            article: Self.article,
+            entities: [Entity(name: "Lisbon", type: .location, mentions: [Mention(text: "Lisbon", start: 0, end: 6)],
+                              geo: GeoPoint(latitude: 38.7, longitude: -9.1, countryCode: "PT"))],
+            quotes: [Quote(text: "We will not", speaker: nil, verb: nil, kind: .indirect, start: 0, end: 3)],
+            amounts: [Amount(text: "more than 600", value: 600, unit: nil, bound: .lower,
+                             renderings: [AmountRendering(value: 600, unit: nil)], start: 0, end: 5)],
+            dates: [DateMention(text: "Tuesday", value: nil, start: 0, end: 7)],
+            claims: [Claim(source: "police", text: "214 detained", start: 0, end: 3)])
+        let bodies: [(String, any Encodable)] = [
+            ("article.fetched", ArticleFetched(id: "a1", url: "u", fetchedAt: "t", status: 200, contentType: nil, byteCount: 1)),
+            ("article.normalized", Self.article), ("article.extracted", extracted),
+            ("story.updated", StoryUpdated(storyId: "s1", title: "T", updatedAt: "t",
+                                           articles: [.init(id: "a1", url: "u", title: nil, siteName: nil, publishedAt: nil)],
+                                           claims: [.init(articleId: "a1", source: nil, text: "214", value: 214, unit: nil, object: nil)])),
+            ("header", Header(id: "a1", kind: .articleFetched, trace: [Header.Hop(stage: "s", replica: "r", in: Date(), out: Date())])),
+        ]
+        for (kind, body) in bodies {
+            let schema = try #require(try Schemas.schema(for: kind))
+            let json = try JSONSerialization.jsonObject(with: WireCoding.encoder.encode(body))
+            #expect(mismatches(json, schema, kind) == [])
+        }
+    }
+
+    @Test func everySchemaStatesTheProtocolVersionAsItsMajorVersion() throws {
+        for kind in MessageKind.all.map(\.rawValue) + ["header"] {
+            let version = try #require(try Schemas.version(of: kind), "\(kind) states no x-newswire-version")
+            #expect(version.major == Header.currentVersion, "\(kind)")
+        }
+    }
+
+    @Test func aMajorVersionThisStageDoesNotSpeakIsRefusedNamingIt() throws {
+        var header = Header(id: "a1", kind: .articleFetched)
+        header.v = Header.currentVersion + 1
+        #expect(throws: WireError.unsupportedVersion(Header.currentVersion + 1)) {
+            try Message(frames: [header.jsonData(), Data("{}".utf8)])
+        }
+        #expect("\(WireError.unsupportedVersion(2))".contains("protocol version 2 is not supported"))
     }
 
     @Test func validatorCatchesViolations() throws {
@@ -155,5 +211,26 @@ import Testing
         #expect(try WireCoding.decoder.decode(Header.self, from: h.jsonData()) == h)
         let empty = Header(id: "", kind: "k")
         #expect(empty.jsonData() == (try WireCoding.encoder.encode(empty)))
+    }
+}
+
+@Suite struct MonthNameTests {
+    @Test func namesAndAbbreviationsInAnyCase() {
+        #expect(MonthName.number("November") == 11)
+        #expect(MonthName.number("nov") == 11)
+        #expect(MonthName.number("NOV.") == 11)
+        #expect(MonthName.number("Sept") == 9)
+        #expect(MonthName.number("Novem") == 11)
+        #expect(MonthName.number("No") == nil)
+        #expect(MonthName.number("Monday") == nil)
+    }
+
+    @Test func runningTextTakesWordLikeAbbreviationsOnlyWithTheirDot() {
+        #expect(MonthName.number("mar", inRunningText: true) == nil, "Mar del Plata")
+        #expect(MonthName.number("mar.", inRunningText: true) == 3)
+        #expect(MonthName.number("jun", inRunningText: true) == nil)
+        #expect(MonthName.number("dec", inRunningText: true) == 12)
+        #expect(MonthName.number("may", inRunningText: true) == 5)
+        #expect(MonthName.number("novem", inRunningText: true) == nil, "not an abbreviation anyone writes")
     }
 }

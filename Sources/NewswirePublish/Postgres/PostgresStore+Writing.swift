@@ -66,7 +66,7 @@ extension PostgresStore {
                 """, logger: logger)
         }
         if !article.quotes.isEmpty {
-            let rows = article.quotes.map { QuoteRow(speaker: $0.speaker, verb: $0.verb, kind: $0.kind, text: $0.text) }
+            let rows = article.quotes.map { QuoteRow(speaker: $0.speaker, verb: $0.verb, kind: $0.kind.rawValue, text: $0.text) }
             try await connection.query("""
                 INSERT INTO quote (article_id, speaker, verb, kind, text)
                 SELECT \(id), r->>'speaker', r->>'verb', r->>'kind', r->>'text'
