@@ -38,10 +38,19 @@ struct ChildProcess: Sendable {
         var description: String { "cannot start \(program): \(String(cString: strerror(code)))" }
     }
 
-    static func spawn(_ argv: [String], environment: [String: String], logPath: String) throws -> ChildProcess {
+    /// Starts `argv` in `directory` (nil: this process's own), its output appended to `logPath`.
+    static func spawn(_ argv: [String], environment: [String: String], directory: String? = nil,
+                      logPath: String) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        if let directory {
+            guard let addChdir = Self.addChdir else {
+                throw SpawnError(program: argv[0], code: ENOSYS)
+            }
+            let rc = addChdir(&actions, directory)
+            guard rc == 0 else { throw SpawnError(program: argv[0], code: rc) }
+        }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
@@ -57,6 +66,14 @@ struct ChildProcess: Sendable {
         guard rc == 0 else { throw SpawnError(program: argv[0], code: rc) }
         return ChildProcess(pid: pid)
     }
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), looked up at run time:
+    /// Swift's Glibc module does not declare the GNU extensions.
+    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    private static let addChdir: AddChdir? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
 
     /// Children start with default signal handling and an empty mask, whatever the supervisor set.
     private static func setDefaultSignals(_ attributes: inout posix_spawnattr_t) {

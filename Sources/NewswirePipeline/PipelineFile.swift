@@ -8,7 +8,7 @@ import ZeroMQ
 public struct PipelineFile: Decodable, Sendable, Equatable {
     public var name: String
     /// Where runs keep their database, logs, dead letters and metrics (relative to the
-    /// directory `newswire run` is started in).
+    /// pipeline file's folder, like every relative path in the file).
     public var workdir: String
     public var links: [String: Link]
     public var stages: [StageSpec]
@@ -182,6 +182,11 @@ public struct PipelineFile: Decodable, Sendable, Equatable {
             self.output = output; self.replicas = replicas; self.finite = finite; self.env = env
             self.metricsPort = metricsPort
         }
+    }
+
+    /// The folder relative paths in the pipeline file at `path` start from: the file's own.
+    public static func folder(of path: String) -> URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
     }
 
     public static func load(path: String) throws(PipelineError) -> PipelineFile {

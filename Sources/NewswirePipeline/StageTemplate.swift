@@ -179,18 +179,18 @@ public struct StageTemplate: Sendable {
         # The default pipeline with the \(name) stage (newswire new-stage) reading \(place.link) before \(place.consumer).
         # Run it with `Scripts/launch Pipelines/\(name).yaml` after `swift build`.
         name: \(name)
-        workdir: var/\(name)
+        workdir: ../var/\(name)
         acknowledgements: "tcp://127.0.0.1:5781"
         links:
         \(linkLines.joined(separator: "\n"))
         stages:
           - { name: fetch, command: newswire-fetch, finite: true, output: fetched,
-              args: [Pipelines/samples, --until-done, --acknowledgements, "tcp://127.0.0.1:5781"] }
+              args: [samples, --until-done, --acknowledgements, "tcp://127.0.0.1:5781"] }
           - { name: normalize, command: newswire-normalize, input: \(reads("normalize", "fetched")), output: normalized }
           - { name: extract, command: newswire-extract, input: \(reads("extract", "normalized")), output: extracted }
           - { name: \(name), command: \(executable), input: \(place.link), output: \(name) }
           - { name: publish, command: newswire-publish, input: \(reads("publish", "extracted")),
-              args: [--database, var/\(name)/newswire.sqlite, --export, var/\(name)/articles.jsonl,
+              args: [--database, ../var/\(name)/newswire.sqlite, --export, ../var/\(name)/articles.jsonl,
                      --acknowledgements, "tcp://127.0.0.1:5781", --http-port, "8080"] }
 
         """

@@ -40,7 +40,9 @@ public final class Supervisor: Sendable {
                 logger: Logger = Logger(label: "newswire.run"),
                 deathSignalWrapper: String? = Supervisor.defaultDeathSignalWrapper) {
         self.pipeline = pipeline
-        self.workdir = URL(fileURLWithPath: pipeline.workdir, relativeTo: baseDirectory).standardizedFileURL
+        self.baseDirectory = baseDirectory.standardizedFileURL
+        self.workdir = (pipeline.workdir.hasPrefix("/") ? URL(fileURLWithPath: pipeline.workdir)
+            : baseDirectory.appendingPathComponent(pipeline.workdir)).standardizedFileURL
         self.logger = logger
         self.deathSignalWrapper = deathSignalWrapper
         let policy = pipeline.restartPolicy
@@ -56,14 +58,23 @@ public final class Supervisor: Sendable {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") ? "/usr/bin/setpriv" : nil
     }
 
+    /// The pipeline file's folder: relative paths in the file (`workdir`, stage commands and
+    /// args) mean paths from there, and every stage runs there, so a pipeline works the same
+    /// whatever directory `newswire run` is started in.
+    public let baseDirectory: URL
+
     /// Where the run lock, the run report, logs and metrics live.
     public var lockURL: URL { workdir.appendingPathComponent("run.lock") }
     public var reportURL: URL { workdir.appendingPathComponent("run.json") }
     func logPath(_ replicaName: String) -> String { workdir.appendingPathComponent("logs/\(replicaName).log").path }
 
-    /// The program to run for a stage: a bare name is looked for next to this executable, then on PATH.
-    public static func resolve(_ command: String) -> String? {
-        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
+    /// The program to run for a stage: a path is taken from `directory` (the pipeline file's
+    /// folder) unless absolute; a bare name is looked for next to this executable, then on PATH.
+    public static func resolve(_ command: String, from directory: URL? = nil) -> String? {
+        if command.contains("/") {
+            let path = command.hasPrefix("/") || directory == nil ? command : directory!.appendingPathComponent(command).standardizedFileURL.path
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
         let selfDir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let beside = selfDir.appendingPathComponent(command).path
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
@@ -105,7 +116,8 @@ public final class Supervisor: Sendable {
             .merging(pipeline.curve?.environment ?? [:]) { $1 }
             .merging(r.stage.env) { $1 }
         appendToLog(r.name, "--- newswire run: starting \(r.name) (restart \(r.restarts)) at \(ISO8601DateFormatter().string(from: Date())) ---")
-        let child = try ChildProcess.spawn(commandLine(for: r, executable: exe), environment: environment, logPath: logPath(r.name))
+        let child = try ChildProcess.spawn(commandLine(for: r, executable: exe), environment: environment,
+                                           directory: baseDirectory.path, logPath: logPath(r.name))
         r.child = child
         r.state = .running
         r.nextStart = nil
@@ -157,7 +169,7 @@ public final class Supervisor: Sendable {
         try replicas.withLock { all in
             for i in all.indices {
                 let command = all[i].stage.command[0]
-                guard let exe = Self.resolve(command) else { throw PipelineError.commandNotFound(stage: all[i].stage.name, command: command) }
+                guard let exe = Self.resolve(command, from: baseDirectory) else { throw PipelineError.commandNotFound(stage: all[i].stage.name, command: command) }
                 all[i].executable = exe
             }
         }

@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
     func run() throws {
         StageOptions.bootstrapLogging()
         let file = try PipelineFile.load(path: pipeline)
-        let supervisor = Supervisor(pipeline: file)
+        let supervisor = Supervisor(pipeline: file, baseDirectory: PipelineFile.folder(of: pipeline))
         say("newswire: running \(file.name); work directory \(supervisor.workdir.path)")
         let outcome = try supervisor.run(until: ShutdownSignal.installed(), exitWhenDone: exitWhenDone)
         let samples = PipelineStatus.samples(in: supervisor.workdir.appendingPathComponent("metrics"))
@@ -246,10 +246,10 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let file = try PipelineFile.load(path: pipeline)
-        let workdir = URL(fileURLWithPath: file.workdir).standardizedFileURL
+        let workdir = Supervisor(pipeline: file, baseDirectory: PipelineFile.folder(of: pipeline)).workdir
         let metrics = workdir.appendingPathComponent("metrics")
         let report = RunReport.read(from: workdir.appendingPathComponent("run.json"))
-        let live = PipelineStatus.liveness(workdir: workdir, displayedAs: file.workdir, pipeline: file.name, report: report)
+        let live = PipelineStatus.liveness(workdir: workdir, displayedAs: workdir.path, pipeline: file.name, report: report)
         print(live.text)
         var before: [PipelineStatus.Sample]?
         if live.running {

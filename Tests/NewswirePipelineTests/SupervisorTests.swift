@@ -55,6 +55,31 @@ import Testing
         #expect(bare.first == "/bin/n")
     }
 
+    @Test func relativePathsStartFromThePipelineFilesFolder() throws {
+        let dir = try temporaryWorkdir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = Supervisor(pipeline: try pipeline(), baseDirectory: dir)
+        #expect(s.workdir.path == dir.appendingPathComponent("var/t").path)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        let script = dir.appendingPathComponent("bin/stage.sh")
+        try "#!/bin/sh\n".write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        #expect(Supervisor.resolve("bin/stage.sh", from: dir) == script.path)
+        #expect(Supervisor.resolve("bin/stage.sh", from: URL(fileURLWithPath: "/")) == nil)
+    }
+
+    @Test func aStageRunsInThePipelineFilesFolder() throws {
+        let dir = try temporaryWorkdir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("log.txt").path
+        let child = try ChildProcess.spawn(["/bin/sh", "-c", "pwd > here.txt"], environment: [:], directory: dir.path, logPath: log)
+        let deadline = Date().addingTimeInterval(10)
+        while child.exitStatus() == nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        let here = try String(contentsOf: dir.appendingPathComponent("here.txt"), encoding: .utf8)
+        #expect(URL(fileURLWithPath: here.trimmingCharacters(in: .whitespacesAndNewlines)).resolvingSymlinksInPath().path
+                == dir.resolvingSymlinksInPath().path)
+    }
+
     func temporaryWorkdir() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nw-lock-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
