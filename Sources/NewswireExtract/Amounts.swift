@@ -276,29 +276,8 @@ struct AmountFinder: Sendable {
             var s = startTok
             let sStart = doc.sentences[Int(doc.sentenceOf[i])].lowerBound
             func w(_ j: Int) -> String { j >= sStart && j < n ? t[j].lower : "" }
-            if AmountFinder.approxWords.contains(w(s - 1)) && !(w(s - 1) == "some" && num.isWord) {
-                approximate = true; s -= 1
-                if w(s - 1) == "an" { s -= 1 }
-            } else if (w(s - 1) == "than") && (w(s - 2) == "more" || w(s - 2) == "fewer" || w(s - 2) == "less") {
-                approximate = true; bound = w(s - 2) == "more" ? .lower : .upper; s -= 2
-                if w(s - 1) == "no" { bound = .upper; s -= 1 } else if w(s - 1) == "just" || w(s - 1) == "slightly" || w(s - 1) == "little" { s -= 1 }
-            } else if w(s - 1) == "least" && w(s - 2) == "at" {
-                approximate = true; bound = .lower; s -= 2
-            } else if w(s - 1) == "most" && w(s - 2) == "at" {
-                approximate = true; bound = .upper; s -= 2
-            } else if w(s - 1) == "to" && w(s - 2) == "up" {
-                approximate = true; bound = .upper; s -= 2
-            } else if (w(s - 1) == "over" || w(s - 1) == "upwards" || w(s - 1) == "above") && !(s - 2 >= sStart && t[s - 2].kind == .number) {
-                approximate = true; bound = .lower; s -= 1
-                if w(s - 1) == "just" { s -= 1 }
-            } else if w(s - 1) == "under" || w(s - 1) == "below" {
-                approximate = true; bound = .upper; s -= 1
-            } else if w(s - 1) == "of" && w(s - 2) == "excess" && w(s - 3) == "in" {
-                approximate = true; bound = .lower; s -= 3
-            } else if w(s - 1) == "to" && w(s - 2) == "close" {
-                approximate = true; s -= 2
-            } else if w(s - 1) == "many" && w(s - 2) == "as" && w(s - 3) == "as" {
-                approximate = true; bound = .upper; s -= 3
+            if let q = qualifierBefore(startingAt: s, in: t, sentenceStart: sStart, isWordNumber: num.isWord) {
+                approximate = true; bound = q.bound; s = q.start
             } else if w(s - 1) == "between" && valueMax != nil {
                 s -= 1
             } else if w(s - 1) == "from" && valueMax != nil {
@@ -368,6 +347,43 @@ struct AmountFinder: Sendable {
         }
         return e
     }
+
+    /// A qualifier written just before a figure ("about", "more than", "no more than", "at
+    /// least", "up to", "over", "in excess of", "as many as", "close to"): where it starts, and
+    /// which side of the figure the real value lies on; nil when none is there.
+    func qualifierBefore(startingAt s: Int, in t: [Token], sentenceStart: Int,
+                         isWordNumber: Bool) -> (start: Int, bound: Amount.Bound?)? {
+        func w(_ j: Int) -> String { j >= sentenceStart && j < t.count ? t[j].lower : "" }
+        /// Does `phrase` (in reading order) end just before `s`?
+        func precedes(_ phrase: [String]) -> Bool {
+            phrase.reversed().enumerated().allSatisfy { w(s - 1 - $0.offset) == $0.element }
+        }
+        if AmountFinder.approxWords.contains(w(s - 1)) && !(w(s - 1) == "some" && isWordNumber) {
+            return (w(s - 2) == "an" ? s - 2 : s - 1, nil)          // "an estimated 300"
+        }
+        if w(s - 1) == "than", ["more", "fewer", "less"].contains(w(s - 2)) {
+            var start = s - 2
+            var bound: Amount.Bound = w(s - 2) == "more" ? .lower : .upper
+            if w(start - 1) == "no" { bound = .upper; start -= 1 }      // "no more than": a ceiling
+            else if ["just", "slightly", "little"].contains(w(start - 1)) { start -= 1 }
+            return (start, bound)
+        }
+        for (phrase, bound) in Self.boundPhrases where precedes(phrase) {
+            return (s - phrase.count, bound)
+        }
+        // "over 300", but not "3 over 2".
+        if ["over", "upwards", "above"].contains(w(s - 1)) && !(s - 2 >= sentenceStart && t[s - 2].kind == .number) {
+            return (w(s - 2) == "just" ? s - 2 : s - 1, .lower)
+        }
+        if ["under", "below"].contains(w(s - 1)) { return (s - 1, .upper) }
+        return nil
+    }
+
+    /// Phrases before a figure and the bound each sets (nil: approximate, no bound).
+    static let boundPhrases: [([String], Amount.Bound?)] = [
+        (["at", "least"], .lower), (["at", "most"], .upper), (["up", "to"], .upper),
+        (["in", "excess", "of"], .lower), (["close", "to"], nil), (["as", "many", "as"], .upper),
+    ]
 
     /// "a 60-day truce", "a 12-member panel": the number joined by a hyphen to the word it measures;
     /// the object is that word with the noun after it ("day truce").
