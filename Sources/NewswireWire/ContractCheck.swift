@@ -22,7 +22,11 @@ public struct ContractCheck: Sendable {
                 guard let property = property as? [String: Any], let t = property["type"] else { continue }
                 types[key] = (t as? [String]) ?? [t as? String].compactMap { $0 }
             }
-            contracts[kind] = Contract(required: (schema["required"] as? [String]) ?? [],
+            // Encoders write every key (nulls explicitly), and the schema requires them all; at
+            // the input a key that may be null may also be absent (it reads as null), so a
+            // plug-in that leaves out what it has no value for is not refused for it.
+            let required = ((schema["required"] as? [String]) ?? []).filter { !(types[$0] ?? []).contains("null") }
+            contracts[kind] = Contract(required: required,
                                        types: types.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
         self.contracts = contracts

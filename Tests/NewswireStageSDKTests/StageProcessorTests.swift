@@ -117,6 +117,10 @@ struct PassThrough: Stage {
         #expect(r == "article.normalized breaks its contract: body lacks the required field 'text' (see Sources/NewswireWire/Schemas/article.normalized.schema.json)")
     }
 
+    @Test func aNullableFieldLeftOutReadsAsNull() throws {
+        #expect(reason(try Self.normalized { $0.removeValue(forKey: "siteName") }) == nil)
+    }
+
     @Test func aFieldOfTheWrongTypeIsNamedWithWhatWasExpected() throws {
         #expect(reason(try Self.normalized { $0["paragraphs"] = "one string" })?.contains("body.paragraphs: expected array, got string") == true)
         #expect(reason(try Self.normalized { $0["title"] = 42 })?.contains("body.title: expected string or null, got integer") == true)
