@@ -184,6 +184,11 @@ public struct PipelineFile: Decodable, Sendable, Equatable {
         }
     }
 
+    /// The work directory, a relative `workdir` taken from `folder` (the pipeline file's).
+    public func workdir(from folder: URL) -> URL {
+        (workdir.hasPrefix("/") ? URL(fileURLWithPath: workdir) : folder.appendingPathComponent(workdir)).standardizedFileURL
+    }
+
     /// The folder relative paths in the pipeline file at `path` start from: the file's own.
     public static func folder(of path: String) -> URL {
         URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL

@@ -41,8 +41,7 @@ public final class Supervisor: Sendable {
                 deathSignalWrapper: String? = Supervisor.defaultDeathSignalWrapper) {
         self.pipeline = pipeline
         self.baseDirectory = baseDirectory.standardizedFileURL
-        self.workdir = (pipeline.workdir.hasPrefix("/") ? URL(fileURLWithPath: pipeline.workdir)
-            : baseDirectory.appendingPathComponent(pipeline.workdir)).standardizedFileURL
+        self.workdir = pipeline.workdir(from: baseDirectory)
         self.logger = logger
         self.deathSignalWrapper = deathSignalWrapper
         let policy = pipeline.restartPolicy
@@ -72,7 +71,7 @@ public final class Supervisor: Sendable {
     /// folder) unless absolute; a bare name is looked for next to this executable, then on PATH.
     public static func resolve(_ command: String, from directory: URL? = nil) -> String? {
         if command.contains("/") {
-            let path = command.hasPrefix("/") || directory == nil ? command : directory!.appendingPathComponent(command).standardizedFileURL.path
+            let path = command.hasPrefix("/") ? command : directory?.appendingPathComponent(command).standardizedFileURL.path ?? command
             return FileManager.default.isExecutableFile(atPath: path) ? path : nil
         }
         let selfDir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()

@@ -8,9 +8,9 @@ import PostgresNIO
 ///
 /// The acknowledgement is emitted only after the store has committed, so an acknowledged
 /// article is durable; a failing store is a retryable dead letter, so fetch sends it again.
-public struct PublishStage: TypedStage {
-    public typealias Input = ArticleExtracted
+public struct PublishStage: Stage {
     public let name = "publish"
+    public var accepts: [MessageKind] { [ArticleExtracted.kind] }
     public let store: any NewsStore
     public let export: JSONLinesExport?
     /// Whether to emit `story.updated`: reading a whole story on every article is work worth
@@ -23,7 +23,8 @@ public struct PublishStage: TypedStage {
         self.announcesStories = announcesStories
     }
 
-    public func process(_ article: ArticleExtracted, of message: Message) throws -> [Message] {
+    /// One message is a batch of one: the batch path decodes it.
+    public func process(_ message: Message) throws -> [Message] {
         try process(batch: [message])[0].get()
     }
 

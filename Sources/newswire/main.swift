@@ -246,7 +246,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let file = try PipelineFile.load(path: pipeline)
-        let workdir = Supervisor(pipeline: file, baseDirectory: PipelineFile.folder(of: pipeline)).workdir
+        let workdir = file.workdir(from: PipelineFile.folder(of: pipeline))
         let metrics = workdir.appendingPathComponent("metrics")
         let report = RunReport.read(from: workdir.appendingPathComponent("run.json"))
         let live = PipelineStatus.liveness(workdir: workdir, displayedAs: workdir.path, pipeline: file.name, report: report)
